@@ -1,0 +1,79 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/spf13/cobra"
+)
+
+func (a *app) newLinksCmd() *cobra.Command {
+	var literal bool
+	cmd := &cobra.Command{
+		Use:   "links [ACTOR [ACTOR]]",
+		Short: "List the links of one actor, between two, or all",
+		Long: `List links oldest first. With one actor, the links that touch it; with two, the links between
+them. Places that stand for an actor and actors that belong to it (its capital, cities, companies,
+people) count as that actor unless --literal: 'links Baku Moscow' lists Azerbaijan–Russia links.`,
+		Example: `  relgraph links azerbaijan russia --kinds arms_sale
+  relgraph links Baku Moscow --since 2020
+  relgraph links --kinds pipeline --json`,
+		Args:              rangeArgs(0, 2, "at most two actors"),
+		ValidArgsFunction: a.completeActors,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			full, g, err := a.graph()
+			if err != nil {
+				return err
+			}
+			var ids []int32
+			var note string
+			switch len(args) {
+			case 0:
+				for i := range g.NumLinks() {
+					ids = append(ids, int32(i))
+				}
+			default:
+				sides := make([]side, len(args))
+				sets := make([][]int32, len(args))
+				for i, name := range args {
+					if sides[i], err = a.resolveSide(full, g, name, literal); err != nil {
+						return err
+					}
+					sets[i] = sides[i].set
+				}
+				note = standsNote(g, sides...)
+				if len(args) == 1 {
+					ids = linksAcross(g, sets[0], nil)
+				} else {
+					ids = linksAcross(g, sets[0], sets[1])
+				}
+			}
+			sortChrono(g, ids)
+			ls := links(g, ids)
+			return a.emit(map[string]any{"links": nonNil(ls)}, func(w io.Writer) error {
+				if note != "" {
+					fmt.Fprintln(w, note+"\n")
+				}
+				if len(ls) == 0 {
+					_, err := fmt.Fprintln(w, "no links"+a.underFilter())
+					return err
+				}
+				if err := writeLinkTable(w, g, ls, "", true); err != nil {
+					return err
+				}
+				_, err := fmt.Fprintf(w, "%d link(s)%s\n", len(ls), a.underFilter())
+				return err
+			})
+		},
+	}
+	cmd.Flags().BoolVar(&literal, "literal", false, "match only the named actors, not their capitals, cities, companies or people")
+	return cmd
+}
+
+// underFilter returns " (at 2016; kinds …)" when filters are active, else "".
+func (a *app) underFilter() string {
+	if d := a.filterDesc(); d != "" {
+		return " (" + d + ")"
+	}
+	return ""
+}

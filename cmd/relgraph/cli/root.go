@@ -1,0 +1,361 @@
+// Package cli implements the relgraph command line. Every command writes only to the streams it is
+// given, so the whole command runs in-process in tests.
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/relgraph/relgraph/data"
+	"github.com/relgraph/relgraph/graph"
+	"github.com/spf13/cobra"
+)
+
+// Exit codes of the relgraph command.
+const (
+	ExitOK    = 0
+	ExitError = 1
+	ExitUsage = 2
+)
+
+// Env is what a run of the command may touch of the outside world.
+type Env struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	// Getenv reads environment variables (RELGRAPH_DATA).
+	Getenv func(string) string
+	// Now is the clock (used for --stats timings).
+	Now func() time.Time
+	// IsTerminal reports whether a stream is a terminal (for progress bars); nil means never.
+	IsTerminal func(io.Writer) bool
+}
+
+// System returns the Env of a real process.
+func System() Env {
+	return Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, Now: time.Now}
+}
+
+// usageError marks errors in how the command was called (exit 2).
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Errorf(format, args...)} }
+
+// Main runs the command with args and returns the exit code.
+func Main(args []string, env Env) int {
+	app := &app{env: env}
+	root := app.newRoot()
+	root.SetArgs(args)
+	root.SetIn(env.Stdin)
+	root.SetOut(env.Stdout)
+	root.SetErr(env.Stderr)
+	err := root.ExecuteContext(context.Background())
+	if err == nil {
+		return ExitOK
+	}
+	var se silentError
+	if !errors.As(err, &se) {
+		fmt.Fprintln(env.Stderr, "relgraph: "+strings.ReplaceAll(err.Error(), "\n", "\n  "))
+	}
+	var ue usageError
+	if errors.As(err, &ue) {
+		return ExitUsage
+	}
+	return ExitError
+}
+
+// app holds the global options and what a run has loaded.
+type app struct {
+	env Env
+
+	dataPaths    []string
+	at           string
+	since, until string
+	kinds        []string
+	exclude      []string
+	format       string
+	jsonOut      bool
+	output       string
+	corpus       string
+	noColor      bool
+
+	full *graph.Graph // the loaded dataset, unfiltered
+}
+
+const rootLong = `relgraph explores a typed, dated relationship graph: actors (countries, cities, companies, people,
+organisations, infrastructure, military units) and the links between them (arms sales, pipelines,
+alliances, bases, energy deals, conflicts, visits, mediation, trade…), each link with its dates and
+its sources.
+
+With no --data, relgraph answers from its embedded dataset on the South Caucasus (the
+Azerbaijan–Russia relationship and everyone around it, built from five articles of 2013–2024).
+
+Actor names resolve by id, name or alias, ignoring case and diacritics (turkiye, Türkiye, Turkey).
+Exit status: 0 on success (also when a query finds nothing), 1 on errors, 2 on usage errors.`
+
+func (a *app) newRoot() *cobra.Command {
+	root := &cobra.Command{
+		Use:           "relgraph",
+		Short:         "Explore a typed, dated relationship graph",
+		Long:          rootLong,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Example: `  relgraph show russia
+  relgraph timeline azerbaijan russia
+  relgraph links Baku Moscow --kinds energy_deal,trade
+  relgraph why azerbaijan russia --corpus ./articles
+  relgraph validate ./mydataset`,
+	}
+	root.CompletionOptions.HiddenDefaultCmd = true
+	pf := root.PersistentFlags()
+	pf.StringArrayVar(&a.dataPaths, "data", nil, "dataset directory or file (repeatable; default: $RELGRAPH_DATA or the embedded dataset)")
+	pf.StringVar(&a.at, "at", "", "the graph as it stood on `DATE` (YYYY, YYYY-MM or YYYY-MM-DD)")
+	pf.StringVar(&a.since, "since", "", "keep links in force and events from `DATE` on")
+	pf.StringVar(&a.until, "until", "", "keep links in force and events up to `DATE`")
+	pf.StringSliceVar(&a.kinds, "kinds", nil, "keep only these link `kinds` (comma-separated)")
+	pf.StringSliceVar(&a.exclude, "exclude-kinds", nil, "drop these link `kinds` (comma-separated)")
+	pf.StringVar(&a.format, "format", "text", "output `format`: text or json")
+	pf.BoolVar(&a.jsonOut, "json", false, "short for --format json")
+	pf.StringVarP(&a.output, "output", "o", "", "write the output to `FILE` instead of standard output")
+	pf.StringVar(&a.corpus, "corpus", "", "`DIR` holding the source documents, for quoting evidence")
+	pf.BoolVar(&a.noColor, "no-color", false, "never colour the output")
+	_ = root.RegisterFlagCompletionFunc("kinds", a.completeKinds)
+	_ = root.RegisterFlagCompletionFunc("exclude-kinds", a.completeKinds)
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return usageError{fmt.Errorf("%w\nrun '%s --help' for usage", err, c.CommandPath())}
+	})
+	root.PersistentPreRunE = func(c *cobra.Command, _ []string) error {
+		switch {
+		case a.jsonOut && c.Flags().Changed("format") && a.format != "json":
+			return usagef("--json and --format %s contradict each other", a.format)
+		case a.jsonOut:
+			a.format = "json"
+		case a.format != "text" && a.format != "json":
+			return usagef("unknown --format %q (want text or json)", a.format)
+		}
+		return nil
+	}
+	root.AddCommand(
+		a.newActorsCmd(),
+		a.newShowCmd(),
+		a.newLinksCmd(),
+		a.newTimelineCmd(),
+		a.newValidateCmd(),
+		a.newWhyCmd(),
+	)
+	return root
+}
+
+// inputs returns the datasets to load: --data, else $RELGRAPH_DATA (a list separated like PATH), else
+// the embedded dataset.
+func (a *app) inputs() ([]data.Input, error) {
+	paths := a.dataPaths
+	if len(paths) == 0 && a.env.Getenv != nil {
+		if v := a.env.Getenv("RELGRAPH_DATA"); v != "" {
+			paths = filepath.SplitList(v)
+		}
+	}
+	if len(paths) == 0 {
+		return []data.Input{data.EmbeddedInput()}, nil
+	}
+	var ins []data.Input
+	for _, p := range paths {
+		in, err := data.PathInput(p)
+		if err != nil {
+			return nil, err
+		}
+		ins = append(ins, in)
+	}
+	return ins, nil
+}
+
+// load loads the dataset once per run.
+func (a *app) load() (*graph.Graph, error) {
+	if a.full != nil {
+		return a.full, nil
+	}
+	ins, err := a.inputs()
+	if err != nil {
+		return nil, err
+	}
+	g, err := data.Load(ins...)
+	if err != nil {
+		var ps data.Problems
+		if errors.As(err, &ps) {
+			return nil, fmt.Errorf("the dataset has %d problem(s):\n%w\n(run 'relgraph validate' for the full list)", len(ps), firstProblems(ps, 20))
+		}
+		return nil, err
+	}
+	a.full = g
+	return g, nil
+}
+
+func firstProblems(ps data.Problems, n int) error {
+	if len(ps) <= n {
+		return ps
+	}
+	return fmt.Errorf("%w\n… and %d more", ps[:n], len(ps)-n)
+}
+
+// filter returns the graph filter of the global flags.
+func (a *app) filter() (graph.Filter, error) {
+	var f graph.Filter
+	for _, d := range []struct {
+		flag, val string
+		dst       *graph.Date
+	}{{"--at", a.at, &f.At}, {"--since", a.since, &f.Since}, {"--until", a.until, &f.Until}} {
+		v, err := graph.ParseDate(d.val)
+		if err != nil {
+			return f, usagef("%s: %w", d.flag, err)
+		}
+		*d.dst = v
+	}
+	f.Kinds, f.ExcludeKinds = splitList(a.kinds), splitList(a.exclude)
+	return f, nil
+}
+
+func splitList(in []string) []string {
+	var out []string
+	for _, s := range in {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// graph loads the dataset and applies the global filters. It returns the full graph too: actor names
+// resolve against it, so an actor outside the filter is reported as such rather than as unknown.
+func (a *app) graph() (full, view *graph.Graph, err error) {
+	full, err = a.load()
+	if err != nil {
+		return nil, nil, err
+	}
+	f, err := a.filter()
+	if err != nil {
+		return nil, nil, err
+	}
+	view, err = full.Filter(f)
+	if err != nil {
+		if errors.Is(err, graph.ErrFilter) {
+			return nil, nil, usageError{err}
+		}
+		return nil, nil, err
+	}
+	return full, view, nil
+}
+
+// filterDesc describes the active filters for headers ("at 2016; kinds pipeline,railway"), or "".
+func (a *app) filterDesc() string {
+	var parts []string
+	if a.at != "" {
+		parts = append(parts, "at "+a.at)
+	}
+	if a.since != "" {
+		parts = append(parts, "since "+a.since)
+	}
+	if a.until != "" {
+		parts = append(parts, "until "+a.until)
+	}
+	if k := splitList(a.kinds); len(k) > 0 {
+		parts = append(parts, "kinds "+strings.Join(k, ","))
+	}
+	if k := splitList(a.exclude); len(k) > 0 {
+		parts = append(parts, "without "+strings.Join(k, ","))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// resolve turns a user's actor name into an actor number.
+func (a *app) resolve(g *graph.Graph, name string) (int32, error) {
+	i, err := g.Resolve(name)
+	if err != nil {
+		if errors.Is(err, graph.ErrUnknownActor) && !strings.Contains(err.Error(), "did you mean") {
+			return -1, fmt.Errorf("%w (try 'relgraph actors %s' to search)", err, name)
+		}
+		return -1, err
+	}
+	return i, nil
+}
+
+// emit writes a command's result: JSON when --format json, else the text the write function produces.
+// With -o the output goes to a file, written in full or not at all.
+func (a *app) emit(v any, text func(w io.Writer) error) error {
+	var buf bytes.Buffer
+	if a.format == "json" {
+		enc := json.NewEncoder(&buf)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(v); err != nil {
+			return err
+		}
+	} else if err := text(&buf); err != nil {
+		return err
+	}
+	return a.writeOutput(buf.Bytes())
+}
+
+// writeOutput writes b to -o's file (atomically: a temporary file renamed into place) or to stdout.
+func (a *app) writeOutput(b []byte) error {
+	if a.output == "" || a.output == "-" {
+		_, err := a.env.Stdout.Write(b)
+		return err
+	}
+	return writeFileAtomic(a.output, b)
+}
+
+func writeFileAtomic(name string, b []byte) error {
+	dir := filepath.Dir(name)
+	f, err := os.CreateTemp(dir, "."+filepath.Base(name)+".*")
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", name, err)
+	}
+	tmp := f.Name()
+	_, err = f.Write(b)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, name)
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("writing %s: %w", name, err)
+	}
+	return nil
+}
+
+// completeActors completes actor ids for shell completion.
+func (a *app) completeActors(_ *cobra.Command, _ []string, prefix string) ([]string, cobra.ShellCompDirective) {
+	g, err := a.load()
+	if err != nil {
+		return nil, cobra.ShellCompDirectiveError
+	}
+	var out []string
+	p := graph.Normalize(prefix)
+	for i := range g.NumActors() {
+		ac := g.Actor(int32(i))
+		if strings.HasPrefix(ac.ID, p) || strings.HasPrefix(graph.Normalize(ac.Name), p) {
+			out = append(out, ac.ID+"\t"+ac.Name)
+		}
+	}
+	return out, cobra.ShellCompDirectiveNoFileComp
+}
+
+func (a *app) completeKinds(_ *cobra.Command, _ []string, _ string) ([]string, cobra.ShellCompDirective) {
+	g, err := a.load()
+	if err != nil {
+		return nil, cobra.ShellCompDirectiveError
+	}
+	return g.Kinds().LinkKindNames(), cobra.ShellCompDirectiveNoFileComp
+}

@@ -1,0 +1,87 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/relgraph/relgraph/data"
+	"github.com/spf13/cobra"
+)
+
+func (a *app) newValidateCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "validate [PATH]",
+		Short: "Check a dataset and report every problem with its file:line:col",
+		Long: `Load a dataset (PATH, else --data, else the embedded dataset) and report every problem at once:
+malformed YAML, unknown or duplicate ids, unknown kinds, bad dates, end before start, links to
+themselves, routes through unknown places, sources citing unknown documents, unknown fields.
+Exits 1 when there are problems.`,
+		Example: `  relgraph validate
+  relgraph validate ./mydataset
+  relgraph validate links.yaml --json`,
+		Args: rangeArgs(0, 1, "at most one PATH"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				a.dataPaths = args
+			}
+			ins, err := a.inputs()
+			if err != nil {
+				return err
+			}
+			g, err := data.Load(ins...)
+			var ps data.Problems
+			if err != nil && !errors.As(err, &ps) {
+				return err
+			}
+			unsourced := 0
+			if g != nil {
+				for i := range g.NumLinks() {
+					if len(g.Link(int32(i)).Sources) == 0 {
+						unsourced++
+					}
+				}
+			}
+			out := struct {
+				OK       bool          `json:"ok"`
+				Problems data.Problems `json:"problems"`
+				Actors   int           `json:"actors"`
+				Links    int           `json:"links"`
+				Docs     int           `json:"documents"`
+				NoSource int           `json:"links_without_source"`
+			}{OK: len(ps) == 0, Problems: nonNil(ps), NoSource: unsourced}
+			if g != nil {
+				out.Actors, out.Links, out.Docs = g.NumActors(), g.NumLinks(), len(g.Documents())
+			}
+			if err := a.emit(out, func(w io.Writer) error {
+				for _, p := range ps {
+					fmt.Fprintln(w, p.Error())
+				}
+				if len(ps) > 0 {
+					_, err := fmt.Fprintf(w, "%d problem(s)\n", len(ps))
+					return err
+				}
+				fmt.Fprintf(w, "ok: %d actors, %d links, %d documents", out.Actors, out.Links, out.Docs)
+				if unsourced > 0 {
+					fmt.Fprintf(w, "; %d link(s) without a source", unsourced)
+				} else if out.Links > 0 {
+					fmt.Fprint(w, "; every link has a source")
+				}
+				_, err := fmt.Fprintln(w)
+				return err
+			}); err != nil {
+				return err
+			}
+			if len(ps) > 0 {
+				return silentError{fmt.Errorf("%d problem(s)", len(ps))}
+			}
+			return nil
+		},
+	}
+}
+
+// silentError fails the command (exit 1) without printing: the command has already said why.
+type silentError struct{ err error }
+
+func (e silentError) Error() string { return e.err.Error() }
+func (e silentError) Unwrap() error { return e.err }

@@ -1,0 +1,165 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"strings"
+
+	"github.com/relgraph/relgraph/data"
+	"github.com/relgraph/relgraph/graph"
+	"github.com/relgraph/relgraph/render"
+	"github.com/spf13/cobra"
+)
+
+// evidence is one link with its sources and, with --corpus, the cited passages.
+type evidence struct {
+	Link     graph.Link `json:"link"`
+	Passages []passage  `json:"passages,omitempty"`
+}
+
+type passage struct {
+	Doc   string `json:"doc"`
+	Para  int    `json:"para"`
+	Text  string `json:"text,omitempty"`
+	Error string `json:"error,omitempty"`
+}
+
+func (a *app) newWhyCmd() *cobra.Command {
+	var literal bool
+	cmd := &cobra.Command{
+		Use:   "why A B",
+		Short: "The evidence for the links between two actors: sources, notes and passages",
+		Long: `Print every link between A and B (their capitals, cities, companies and people count as them
+unless --literal) with its sources: the document, the paragraph and the dataset author's note.
+With --corpus DIR, also quote the cited paragraph from the document's file in DIR.`,
+		Example: `  relgraph why azerbaijan russia
+  relgraph why russia armenia --kinds arms_sale --corpus ./articles
+  relgraph why socar rosneft --json`,
+		Args:              exactArgs(2, "two actors"),
+		ValidArgsFunction: a.completeActors,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			full, g, err := a.graph()
+			if err != nil {
+				return err
+			}
+			var sides [2]side
+			var names [2]string
+			for i, name := range args {
+				if sides[i], err = a.resolveSide(full, g, name, literal); err != nil {
+					return err
+				}
+				names[i] = g.Actor(sides[i].root).Name
+			}
+			if sides[0].root == sides[1].root {
+				return usagef("why needs two different actors (%s and %s are the same)", args[0], args[1])
+			}
+			ids := linksAcross(g, sides[0].set, sides[1].set)
+			sortChrono(g, ids)
+			var corpus fs.FS
+			if a.corpus != "" {
+				st, err := os.Stat(a.corpus)
+				if err != nil || !st.IsDir() {
+					return fmt.Errorf("--corpus %s: not a directory", a.corpus)
+				}
+				corpus = os.DirFS(a.corpus)
+			}
+			ev := make([]evidence, len(ids))
+			for i, id := range ids {
+				ev[i].Link = g.Link(id)
+				if corpus == nil {
+					continue
+				}
+				for _, s := range ev[i].Link.Sources {
+					p := passage{Doc: s.Doc, Para: s.Para}
+					doc, ok := g.Document(s.Doc)
+					switch {
+					case !ok || doc.File == "":
+						p.Error = "the dataset gives no file for this document"
+					default:
+						text, err := data.Passage(corpus, doc.File, s.Para)
+						if err != nil {
+							p.Error = err.Error()
+						}
+						p.Text = text
+					}
+					ev[i].Passages = append(ev[i].Passages, p)
+				}
+			}
+			return a.emit(map[string]any{"a": g.Actor(sides[0].root).ID, "b": g.Actor(sides[1].root).ID, "evidence": nonNil(ev)},
+				func(w io.Writer) error {
+					if note := standsNote(g, sides[:]...); note != "" {
+						fmt.Fprintln(w, note)
+					}
+					return writeEvidence(w, g, names, ev, a.underFilter())
+				})
+		},
+	}
+	cmd.Flags().BoolVar(&literal, "literal", false, "only the named actors, not their capitals, cities, companies or people")
+	return cmd
+}
+
+func writeEvidence(w io.Writer, g *graph.Graph, names [2]string, ev []evidence, filter string) error {
+	fmt.Fprintf(w, "Evidence for %s – %s: %d link(s)%s\n", names[0], names[1], len(ev), filter)
+	docs := map[string]bool{}
+	for _, e := range ev {
+		l := &e.Link
+		fmt.Fprintf(w, "\n%s  %s\n", render.Span(l), render.Describe(g, l))
+		if at := render.Attrs(l.Attrs, "derived"); at != "" {
+			fmt.Fprintf(w, "  %s\n", at)
+		}
+		if len(l.Sources) == 0 {
+			fmt.Fprintln(w, "  (no source given)")
+		}
+		for j, s := range l.Sources {
+			docs[s.Doc] = true
+			fmt.Fprintf(w, "  [%s] %s\n", render.SourceRef(s), s.Note)
+			if j < len(e.Passages) {
+				p := e.Passages[j]
+				if p.Error != "" {
+					fmt.Fprintf(w, "      (passage not found: %s)\n", p.Error)
+				} else {
+					fmt.Fprintf(w, "      > %s\n", wrap(p.Text, 90, "      > "))
+				}
+			}
+		}
+	}
+	if len(docs) > 0 {
+		fmt.Fprintln(w, "\nDocuments")
+		for _, id := range sortedKeys(docs) {
+			d, ok := g.Document(id)
+			if !ok {
+				continue
+			}
+			line := fmt.Sprintf("  %s: %q", d.ID, d.Title)
+			for _, part := range []string{d.Author, d.Publisher, d.Date.String()} {
+				if part != "" {
+					line += ", " + part
+				}
+			}
+			fmt.Fprintln(w, line)
+		}
+	}
+	return nil
+}
+
+// wrap breaks text into lines of at most width runes, prefixing continuation lines.
+func wrap(text string, width int, prefix string) string {
+	var b strings.Builder
+	n := 0
+	for i, word := range strings.Fields(text) {
+		if i > 0 {
+			if n+1+len([]rune(word)) > width {
+				b.WriteString("\n" + prefix)
+				n = 0
+			} else {
+				b.WriteByte(' ')
+				n++
+			}
+		}
+		b.WriteString(word)
+		n += len([]rune(word))
+	}
+	return b.String()
+}

@@ -1,0 +1,252 @@
+package graph
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+)
+
+// Build checks what was added, derives the links implied by actors (located_in from `in`, transport
+// segments from routes) and returns the graph. When anything is wrong it returns every problem found as
+// Problems and no graph. Build may be called once.
+func (b *Builder) Build() (*Graph, error) {
+	if b.built {
+		return nil, fmt.Errorf("graph: Build called twice")
+	}
+	b.built = true
+	b.resolvePending()
+	b.checkActors()
+	b.checkLinkSources()
+	b.deriveLinks()
+	b.checkDuplicateIDs()
+	if len(b.problems) > 0 {
+		slices.SortStableFunc(b.problems, func(x, y *Problem) int {
+			return cmp.Or(cmp.Compare(sectionOrder(x.Section), sectionOrder(y.Section)), cmp.Compare(x.Index, y.Index))
+		})
+		return nil, b.problems
+	}
+	g := newGraph(b.u, b.links, nil)
+	b.links, b.pending = nil, nil
+	return g, nil
+}
+
+func sectionOrder(s string) int {
+	switch s {
+	case "sources":
+		return 0
+	case "actors":
+		return 1
+	}
+	return 2
+}
+
+func (b *Builder) resolvePending() {
+	if len(b.pending) == 0 {
+		return
+	}
+	positions := slices.Sorted(func(yield func(int32) bool) {
+		for p := range b.pending {
+			if !yield(p) {
+				return
+			}
+		}
+	})
+	for _, pos := range positions {
+		p := b.pending[pos]
+		r := &b.links[pos]
+		var ok1, ok2 bool
+		r.from, ok1 = b.u.byID[p.from]
+		r.to, ok2 = b.u.byID[p.to]
+		if !ok1 {
+			b.problem("links", p.index, "from", "unknown actor %q%s", p.from, b.hint(p.from, b.actorIDs))
+		}
+		if !ok2 {
+			b.problem("links", p.index, "to", "unknown actor %q%s", p.to, b.hint(p.to, b.actorIDs))
+		}
+		if ok1 && ok2 && r.from == r.to {
+			b.problem("links", p.index, "to", "link from %q to itself", p.from)
+		}
+	}
+}
+
+func (b *Builder) checkSourceDocs(section string, idx int, srcs []Source) {
+	for j, s := range srcs {
+		if _, ok := b.u.docIdx[s.Doc]; !ok {
+			b.problem(section, idx, fmt.Sprintf("sources[%d].doc", j), "unknown document %q%s", s.Doc, b.hint(s.Doc, b.docIDs))
+		}
+	}
+}
+
+func (b *Builder) checkLinkSources() {
+	for pos := range b.links {
+		if x := b.links[pos].extra; x >= 0 {
+			b.checkSourceDocs("links", int(b.linkIndex[pos]), b.u.extras[x].sources)
+		}
+	}
+}
+
+func (b *Builder) checkActors() {
+	for i := range b.u.actors {
+		a := &b.u.actors[i]
+		idx := int(b.actorIndex[i])
+		b.checkSourceDocs("actors", idx, a.Sources)
+		for _, ref := range []struct{ field, id string }{{"in", a.In}, {"stands_for", a.StandsFor}} {
+			if ref.id == "" {
+				continue
+			}
+			switch _, ok := b.u.byID[ref.id]; {
+			case !ok:
+				b.problem("actors", idx, ref.field, "unknown actor %q%s", ref.id, b.hint(ref.id, b.actorIDs))
+			case ref.id == a.ID:
+				b.problem("actors", idx, ref.field, "actor %q refers to itself", a.ID)
+			}
+		}
+		if len(a.Route) == 0 {
+			if a.RouteKind != "" {
+				b.problem("actors", idx, "route_kind", "route_kind without a route")
+			}
+			continue
+		}
+		lk, ok := b.u.kinds.Link(a.RouteKind)
+		switch {
+		case a.RouteKind == "":
+			b.problem("actors", idx, "route", "a route needs a route_kind (pipeline, railway, road or bridge)")
+		case !ok:
+			b.problem("actors", idx, "route_kind", "unknown link kind %q%s", a.RouteKind, b.hint(a.RouteKind, transportKinds(b.u.kinds)))
+		case !lk.Transport:
+			b.problem("actors", idx, "route_kind", "link kind %q is not a transport kind (pipeline, railway, road, bridge)", a.RouteKind)
+		}
+		if len(a.Route) < 2 {
+			b.problem("actors", idx, "route", "a route needs at least two places")
+		}
+		for j, p := range a.Route {
+			if _, ok := b.u.byID[p]; !ok {
+				b.problem("actors", idx, fmt.Sprintf("route[%d]", j), "route through unknown place %q%s", p, b.hint(p, b.actorIDs))
+			} else if j > 0 && a.Route[j-1] == p {
+				b.problem("actors", idx, fmt.Sprintf("route[%d]", j), "route repeats %q", p)
+			}
+		}
+	}
+}
+
+func transportKinds(k *Kinds) func(func(string) bool) {
+	return func(yield func(string) bool) {
+		for _, lk := range k.links {
+			if lk.Transport && !yield(lk.ID) {
+				return
+			}
+		}
+	}
+}
+
+// deriveLinks adds located_in links for actors with `in` and transport segments for routes. It runs only
+// on input without problems so far in the referenced fields; broken references are skipped.
+func (b *Builder) deriveLinks() {
+	locIdx := b.u.kinds.linkIdx[KindLocatedIn]
+	for i := range b.u.actors {
+		a := &b.u.actors[i]
+		if a.In != "" {
+			if to, ok := b.u.byID[a.In]; ok && to != int32(i) {
+				b.appendDerived(linkRec{from: int32(i), to: to, kind: locIdx, weight: 1, sign: b.u.kinds.links[locIdx].Sign},
+					linkExtra{attrs: map[string]string{"derived": "in"}, sources: a.Sources}, i)
+			}
+		}
+		ki, ok := b.u.kinds.linkIdx[a.RouteKind]
+		if len(a.Route) < 2 || !ok || !b.u.kinds.links[ki].Transport {
+			continue
+		}
+		seen := map[string]bool{}
+		for j := 1; j < len(a.Route); j++ {
+			from, ok1 := b.u.byID[a.Route[j-1]]
+			to, ok2 := b.u.byID[a.Route[j]]
+			if !ok1 || !ok2 || from == to {
+				continue
+			}
+			lk := &b.u.kinds.links[ki]
+			id := DeriveLinkID(lk.ID, a.Route[j-1], a.Route[j], lk.Directed, 0) + "@" + a.ID
+			if seen[id] {
+				b.problem("actors", int(b.actorIndex[i]), fmt.Sprintf("route[%d]", j), "route passes %s–%s twice", a.Route[j-1], a.Route[j])
+				continue
+			}
+			seen[id] = true
+			b.appendDerived(linkRec{from: from, to: to, kind: ki, weight: 1, sign: lk.Sign,
+				start: a.Start, end: a.End, flags: uint8(a.Certainty) & certMask},
+				linkExtra{id: id, attrs: map[string]string{"via": a.ID}, sources: a.Sources}, i)
+		}
+	}
+}
+
+func (b *Builder) appendDerived(r linkRec, x linkExtra, actor int) {
+	r.extra = int32(len(b.u.extras))
+	b.u.extras = append(b.u.extras, x)
+	b.links = append(b.links, r)
+	// Problems about a derived link point at the actor it came from.
+	b.linkIndex = append(b.linkIndex, -1-b.actorIndex[actor])
+}
+
+// checkDuplicateIDs finds links that share an id: explicit ids through a map, derived ids by sorting the
+// records on the fields the id is made of (cheaper than building a million strings).
+func (b *Builder) checkDuplicateIDs() {
+	explicit := map[string]int{}
+	var derived []int32
+	for pos := range b.links {
+		r := &b.links[pos]
+		if r.from < 0 || r.to < 0 {
+			continue
+		}
+		if r.extra >= 0 && b.u.extras[r.extra].id != "" {
+			id := b.u.extras[r.extra].id
+			if prev, dup := explicit[id]; dup {
+				b.linkProblem(pos, "id", "duplicate link id %q (also %s)", id, b.describe(prev))
+			} else {
+				explicit[id] = pos
+			}
+			continue
+		}
+		derived = append(derived, int32(pos))
+	}
+	key := func(p int32) (uint16, int32, int32, Date) {
+		r := &b.links[p]
+		from, to := r.from, r.to
+		if !b.u.kinds.links[r.kind].Directed && b.u.actors[to].ID < b.u.actors[from].ID {
+			from, to = to, from
+		}
+		return r.kind, from, to, r.start
+	}
+	cmpKey := func(x, y int32) int {
+		k1, f1, t1, d1 := key(x)
+		k2, f2, t2, d2 := key(y)
+		return cmp.Or(cmp.Compare(k1, k2), cmp.Compare(f1, f2), cmp.Compare(t1, t2), cmp.Compare(d1, d2), cmp.Compare(x, y))
+	}
+	slices.SortFunc(derived, cmpKey)
+	for i := 1; i < len(derived); i++ {
+		k1, f1, t1, d1 := key(derived[i-1])
+		k2, f2, t2, d2 := key(derived[i])
+		if k1 == k2 && f1 == f2 && t1 == t2 && d1 == d2 {
+			id := b.linkIDOf(int(derived[i]))
+			b.linkProblem(int(derived[i]), "", "duplicate link id %q (also %s); give one of them an explicit id", id, b.describe(int(derived[i-1])))
+		}
+	}
+}
+
+func (b *Builder) linkIDOf(pos int) string {
+	r := &b.links[pos]
+	lk := &b.u.kinds.links[r.kind]
+	return DeriveLinkID(lk.ID, b.u.actors[r.from].ID, b.u.actors[r.to].ID, lk.Directed, r.start)
+}
+
+// describe names the input item behind stored link pos, for messages.
+func (b *Builder) describe(pos int) string {
+	if idx := b.linkIndex[pos]; idx >= 0 {
+		return fmt.Sprintf("links[%d]", idx)
+	}
+	return fmt.Sprintf("derived from actors[%d]", -1-b.linkIndex[pos])
+}
+
+func (b *Builder) linkProblem(pos int, field, format string, args ...any) {
+	if idx := b.linkIndex[pos]; idx >= 0 {
+		b.problem("links", int(idx), field, format, args...)
+		return
+	}
+	b.problem("actors", int(-1-b.linkIndex[pos]), "", format, args...)
+}

@@ -1,0 +1,116 @@
+package graph
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+)
+
+// Filter selects a snapshot of a graph. The zero Filter selects everything.
+//
+// Time: At keeps the graph as it stood on a date — lasting links whose [start, end] span overlaps the
+// date (a partial date covers its whole year or month) and events that happened on or before it.
+// Since and Until keep lasting links whose span overlaps the window [Since, Until] and events inside it.
+// Undated links are kept by every time filter; a link with only an end is taken to have been in force
+// since the beginning, one with only a start to be still in force.
+//
+// Kinds: Kinds keeps only links of the listed kinds, ExcludeKinds drops the listed kinds.
+//
+// Actors: with no filter every actor is present. A time filter leaves out actors whose own start/end
+// lie outside the window unless a kept link touches them; a kind filter also leaves out actors that no
+// kept link touches.
+type Filter struct {
+	At           Date
+	Since, Until Date
+	Kinds        []string
+	ExcludeKinds []string
+}
+
+// IsZero reports whether f selects everything.
+func (f Filter) IsZero() bool {
+	return f.At == 0 && f.Since == 0 && f.Until == 0 && len(f.Kinds) == 0 && len(f.ExcludeKinds) == 0
+}
+
+// ErrFilter is wrapped by errors about a Filter's settings.
+var ErrFilter = errors.New("bad filter")
+
+// Filter returns the snapshot of g that f selects. g is not modified; the result shares g's actors and
+// out-of-line link data. It fails when f names an unknown kind or combines At with Since/Until.
+// O(actors + links).
+func (g *Graph) Filter(f Filter) (*Graph, error) {
+	if f.IsZero() {
+		return g, nil
+	}
+	if f.At != 0 && (f.Since != 0 || f.Until != 0) {
+		return nil, fmt.Errorf("%w: use --at or --since/--until, not both", ErrFilter)
+	}
+	if f.Since != 0 && f.Until != 0 && f.Until.Hi() < f.Since.Lo() {
+		return nil, fmt.Errorf("%w: --until %s is before --since %s", ErrFilter, f.Until, f.Since)
+	}
+	kinds := g.u.kinds
+	var keepKind []bool
+	if len(f.Kinds) > 0 || len(f.ExcludeKinds) > 0 {
+		keepKind = make([]bool, len(kinds.links))
+		for i := range keepKind {
+			keepKind[i] = len(f.Kinds) == 0
+		}
+		set := func(names []string, v bool) error {
+			for _, n := range names {
+				i, ok := kinds.linkIdx[n]
+				if !ok {
+					hint := ""
+					if s := Suggest(n, slices.Values(kinds.LinkKindNames())); s != "" {
+						hint = fmt.Sprintf(" (did you mean %q?)", s)
+					}
+					return fmt.Errorf("%w: unknown link kind %q%s", ErrFilter, n, hint)
+				}
+				keepKind[i] = v
+			}
+			return nil
+		}
+		if err := set(f.Kinds, true); err != nil {
+			return nil, err
+		}
+		if err := set(f.ExcludeKinds, false); err != nil {
+			return nil, err
+		}
+	}
+	w, onlyBefore := Window{From: f.Since, To: f.Until}, false
+	if f.At != 0 {
+		w, onlyBefore = At(f.At), true
+	}
+	timed := !w.IsZero()
+
+	links := make([]linkRec, 0, len(g.links))
+	for i := range g.links {
+		r := &g.links[i]
+		if keepKind != nil && !keepKind[r.kind] {
+			continue
+		}
+		if timed {
+			if r.flags&flagEvent != 0 {
+				if !w.admitsEvent(r.start, onlyBefore) {
+					continue
+				}
+			} else if !w.admitsSpan(r.start, r.end) {
+				continue
+			}
+		}
+		links = append(links, *r)
+	}
+	links = slices.Clip(links)
+
+	present := make([]bool, len(g.u.actors))
+	for i := range g.u.actors {
+		if !g.Present(int32(i)) || keepKind != nil {
+			continue
+		}
+		a := &g.u.actors[i]
+		present[i] = !timed || w.admitsSpan(a.Start, a.End)
+	}
+	for i := range links {
+		present[links[i].from] = true
+		present[links[i].to] = true
+	}
+	return newGraph(g.u, links, present), nil
+}

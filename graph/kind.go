@@ -1,0 +1,201 @@
+package graph
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+)
+
+// LinkKind describes a kind of link: whether it has a direction, its default sign and how it is drawn.
+type LinkKind struct {
+	// ID is the kind's name as written in datasets (arms_sale, pipeline…).
+	ID string `json:"id"`
+	// Directed reports whether from→to carries meaning (supplier→recipient, member→organisation).
+	Directed bool `json:"directed"`
+	// Sign is the default sign of links of this kind: +1 cooperative, 0 neutral, -1 hostile.
+	Sign int8 `json:"sign"`
+	// Color is the stroke colour used in diagrams ("#1f77b4"); empty picks a default.
+	Color string `json:"color,omitempty"`
+	// Style is the default line style in diagrams: solid, dashed, dotted or bold; empty means solid.
+	Style string `json:"style,omitempty"`
+	// Meaning is a one-line description for help texts and legends.
+	Meaning string `json:"meaning,omitempty"`
+	// Transport marks kinds that route segments may use (pipeline, railway, road, bridge).
+	Transport bool `json:"transport,omitempty"`
+}
+
+// ActorKind describes a kind of actor.
+type ActorKind struct {
+	// ID is the kind's name as written in datasets (country, company…).
+	ID string `json:"id"`
+	// Meaning is a one-line description.
+	Meaning string `json:"meaning,omitempty"`
+}
+
+// Built-in kind names that the model itself refers to.
+const (
+	// KindLocatedIn is the link kind derived from an actor's `in` field.
+	KindLocatedIn = "located_in"
+	// ActorInfrastructure is the actor kind whose actors may carry a route.
+	ActorInfrastructure = "infrastructure"
+)
+
+var builtinLinkKinds = [...]LinkKind{
+	{ID: "arms_sale", Directed: true, Sign: 1, Color: "#d62728", Meaning: "weapons supplied or sold (supplier → recipient)"},
+	{ID: "pipeline", Directed: true, Sign: 0, Color: "#8c564b", Style: "bold", Transport: true, Meaning: "a pipeline segment between two places (along the flow)"},
+	{ID: "railway", Directed: false, Sign: 0, Color: "#7f7f7f", Style: "bold", Transport: true, Meaning: "a railway segment"},
+	{ID: "road", Directed: false, Sign: 0, Color: "#bcbd22", Transport: true, Meaning: "a road segment"},
+	{ID: "bridge", Directed: false, Sign: 0, Color: "#17becf", Transport: true, Meaning: "a bridge"},
+	{ID: "alliance", Directed: false, Sign: 1, Color: "#2ca02c", Style: "bold", Meaning: "treaty alliance, strategic partnership, declaration on allied interaction"},
+	{ID: "membership", Directed: true, Sign: 1, Color: "#1f77b4", Meaning: "member of a bloc or organisation (member → organisation)"},
+	{ID: "troop_base", Directed: true, Sign: 1, Color: "#9467bd", Meaning: "troops or a base stationed on another's soil (stationing state → host)"},
+	{ID: "energy_deal", Directed: false, Sign: 1, Color: "#ff7f0e", Meaning: "supply contract or partnership between energy firms or states"},
+	{ID: "trade", Directed: false, Sign: 1, Color: "#e377c2", Meaning: "trade, investment, remittances"},
+	{ID: "visit", Directed: true, Sign: 1, Color: "#aec7e8", Meaning: "an official visit (visitor → host)"},
+	{ID: "mediation", Directed: true, Sign: 1, Color: "#98df8a", Meaning: "mediating between parties (mediator → party)"},
+	{ID: "conflict", Directed: false, Sign: -1, Color: "#000000", Meaning: "war, clashes, hostilities"},
+	{ID: "dispute", Directed: false, Sign: -1, Color: "#ff9896", Meaning: "accusations, sanctions, diplomatic disputes"},
+	{ID: "leads", Directed: true, Sign: 0, Color: "#c5b0d5", Meaning: "head of state, minister, chief executive (person → actor)"},
+	{ID: KindLocatedIn, Directed: true, Sign: 0, Color: "#c7c7c7", Style: "dotted", Meaning: "a place or unit inside another (usually derived from `in`)"},
+}
+
+var builtinActorKinds = [...]ActorKind{
+	{ID: "country", Meaning: "a sovereign state"},
+	{ID: "region", Meaning: "a region, including disputed territories"},
+	{ID: "city", Meaning: "a city or town"},
+	{ID: "organization", Meaning: "an international organisation, bloc or mediation group"},
+	{ID: "company", Meaning: "a company"},
+	{ID: "person", Meaning: "a person"},
+	{ID: ActorInfrastructure, Meaning: "pipelines, railways, bridges, ports, radar stations, corridors"},
+	{ID: "military-unit", Meaning: "a military unit or base"},
+}
+
+var (
+	slugRE     = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+	kindNameRE = regexp.MustCompile(`^[a-z][a-z0-9_-]*$`)
+	linkIDRE   = regexp.MustCompile(`^[a-z0-9][a-z0-9_.-]*$`)
+	styles     = []string{"", "solid", "dashed", "dotted", "bold"}
+)
+
+// IsSlug reports whether s is a valid actor or document id: lowercase letters, digits and hyphens,
+// not starting with a hyphen.
+func IsSlug(s string) bool { return slugRE.MatchString(s) }
+
+// Kinds is a table of link and actor kinds: the built-in ones plus those a dataset declares.
+// The zero value is not usable; call NewKinds.
+type Kinds struct {
+	links    []LinkKind
+	linkIdx  map[string]uint16
+	actors   []ActorKind
+	actorIdx map[string]int
+}
+
+// NewKinds returns a table holding the built-in kinds of DESIGN §1.
+func NewKinds() *Kinds {
+	k := &Kinds{linkIdx: map[string]uint16{}, actorIdx: map[string]int{}}
+	for _, lk := range builtinLinkKinds {
+		k.links = append(k.links, lk)
+		k.linkIdx[lk.ID] = uint16(len(k.links) - 1)
+	}
+	for _, ak := range builtinActorKinds {
+		k.actors = append(k.actors, ak)
+		k.actorIdx[ak.ID] = len(k.actors) - 1
+	}
+	return k
+}
+
+// Clone returns an independent copy of k.
+func (k *Kinds) Clone() *Kinds {
+	c := &Kinds{links: slices.Clone(k.links), actors: slices.Clone(k.actors),
+		linkIdx: make(map[string]uint16, len(k.linkIdx)), actorIdx: make(map[string]int, len(k.actorIdx))}
+	for id, i := range k.linkIdx {
+		c.linkIdx[id] = i
+	}
+	for id, i := range k.actorIdx {
+		c.actorIdx[id] = i
+	}
+	return c
+}
+
+// AddLink declares a link kind. Redeclaring an existing kind with identical fields is allowed (two
+// datasets may declare the same kind); with different fields it is an error.
+func (k *Kinds) AddLink(lk LinkKind) error {
+	if !kindNameRE.MatchString(lk.ID) {
+		return fmt.Errorf("link kind %q: want lowercase letters, digits, '_' or '-'", lk.ID)
+	}
+	if lk.Sign < -1 || lk.Sign > 1 {
+		return fmt.Errorf("link kind %q: sign %d is not -1, 0 or 1", lk.ID, lk.Sign)
+	}
+	if !slices.Contains(styles, lk.Style) {
+		return fmt.Errorf("link kind %q: style %q is not one of solid, dashed, dotted, bold", lk.ID, lk.Style)
+	}
+	if i, ok := k.linkIdx[lk.ID]; ok {
+		if k.links[i] == lk {
+			return nil
+		}
+		return fmt.Errorf("link kind %q is already declared with other settings", lk.ID)
+	}
+	if len(k.links) >= 1<<16-1 {
+		return fmt.Errorf("link kind %q: too many link kinds", lk.ID)
+	}
+	k.links = append(k.links, lk)
+	k.linkIdx[lk.ID] = uint16(len(k.links) - 1)
+	return nil
+}
+
+// AddActor declares an actor kind; redeclaring one is allowed.
+func (k *Kinds) AddActor(ak ActorKind) error {
+	if !kindNameRE.MatchString(ak.ID) {
+		return fmt.Errorf("actor kind %q: want lowercase letters, digits, '_' or '-'", ak.ID)
+	}
+	if i, ok := k.actorIdx[ak.ID]; ok {
+		if ak.Meaning != "" {
+			k.actors[i].Meaning = ak.Meaning
+		}
+		return nil
+	}
+	k.actors = append(k.actors, ak)
+	k.actorIdx[ak.ID] = len(k.actors) - 1
+	return nil
+}
+
+// Link returns the link kind with the given id.
+func (k *Kinds) Link(id string) (LinkKind, bool) {
+	i, ok := k.linkIdx[id]
+	if !ok {
+		return LinkKind{}, false
+	}
+	return k.links[i], true
+}
+
+// HasActor reports whether id is a known actor kind.
+func (k *Kinds) HasActor(id string) bool {
+	_, ok := k.actorIdx[id]
+	return ok
+}
+
+// LinkKinds returns every link kind, built-ins first, in declaration order.
+func (k *Kinds) LinkKinds() []LinkKind { return slices.Clone(k.links) }
+
+// ActorKinds returns every actor kind, built-ins first, in declaration order.
+func (k *Kinds) ActorKinds() []ActorKind { return slices.Clone(k.actors) }
+
+// LinkKindNames returns the ids of every link kind, sorted.
+func (k *Kinds) LinkKindNames() []string {
+	out := make([]string, len(k.links))
+	for i, lk := range k.links {
+		out[i] = lk.ID
+	}
+	slices.Sort(out)
+	return out
+}
+
+// ActorKindNames returns the ids of every actor kind, sorted.
+func (k *Kinds) ActorKindNames() []string {
+	out := make([]string, len(k.actors))
+	for i, ak := range k.actors {
+		out[i] = ak.ID
+	}
+	slices.Sort(out)
+	return out
+}

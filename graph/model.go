@@ -1,0 +1,164 @@
+package graph
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Certainty says how firmly a source states a link.
+type Certainty uint8
+
+// The certainties, in the order the design lists them. Reported is the zero value and the default.
+const (
+	Reported Certainty = iota
+	Alleged
+	Confirmed
+	Planned
+)
+
+var certaintyNames = [...]string{"reported", "alleged", "confirmed", "planned"}
+
+// String returns the certainty's name as written in datasets.
+func (c Certainty) String() string {
+	if int(c) < len(certaintyNames) {
+		return certaintyNames[c]
+	}
+	return fmt.Sprintf("certainty(%d)", c)
+}
+
+// ParseCertainty parses a certainty name; the empty string is Reported.
+func ParseCertainty(s string) (Certainty, error) {
+	if s == "" {
+		return Reported, nil
+	}
+	for i, n := range certaintyNames {
+		if strings.EqualFold(s, n) {
+			return Certainty(i), nil
+		}
+	}
+	return 0, fmt.Errorf("unknown certainty %q (want reported, alleged, confirmed or planned)", s)
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (c Certainty) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (c *Certainty) UnmarshalText(b []byte) error {
+	v, err := ParseCertainty(string(b))
+	if err != nil {
+		return err
+	}
+	*c = v
+	return nil
+}
+
+// Source is a piece of evidence: a document, a paragraph in it, and a note in the dataset author's words.
+type Source struct {
+	// Doc is the id of a Document.
+	Doc string `json:"doc"`
+	// Para is the 1-based paragraph number (the n-th non-empty line of the document's file); 0 = unknown.
+	Para int `json:"para"`
+	// Note paraphrases what the passage says.
+	Note string `json:"note"`
+}
+
+// Document describes a source document.
+type Document struct {
+	ID        string `json:"id"`
+	Title     string `json:"title"`
+	Author    string `json:"author,omitempty"`
+	Publisher string `json:"publisher,omitempty"`
+	Date      Date   `json:"date,omitempty"`
+	// File is the document's file name in a corpus folder.
+	File string `json:"file,omitempty"`
+	URL  string `json:"url,omitempty"`
+}
+
+// Actor is a node of the graph: a country, city, company, person, organisation, piece of infrastructure…
+type Actor struct {
+	// ID is a unique lowercase slug.
+	ID string `json:"id"`
+	// Name is the display name.
+	Name string `json:"name"`
+	// Kind is an actor kind of the graph's Kinds.
+	Kind string `json:"kind"`
+	// Aliases are other names the actor is found by.
+	Aliases []string `json:"aliases"`
+	// In is the id of the actor this one belongs to or lies in ("" = none).
+	In string `json:"in"`
+	// StandsFor is, for a place used as a metonym (a capital), the actor it stands for in political questions.
+	StandsFor string `json:"stands_for,omitempty"`
+	// Start and End bound the actor's existence (founded, built; dissolved, closed); zero = unbounded.
+	Start Date `json:"start,omitempty"`
+	End   Date `json:"end,omitempty"`
+	// Route lists, for infrastructure, the ids of the places it runs through, in order.
+	Route []string `json:"route,omitempty"`
+	// RouteKind is the transport link kind of the route's segments (pipeline, railway…).
+	RouteKind string `json:"route_kind,omitempty"`
+	// Certainty applies to the links derived from Route (a planned pipeline has planned segments).
+	Certainty Certainty `json:"certainty,omitempty"`
+	// Attrs is a free map of attributes.
+	Attrs map[string]string `json:"attrs,omitempty"`
+	// Sources are the evidence about the actor.
+	Sources []Source `json:"sources,omitempty"`
+}
+
+// Link is an edge between two actors, as given to a Builder and as read back from a Graph.
+type Link struct {
+	// ID identifies the link across snapshots. When empty at build time it is derived by DeriveLinkID.
+	ID string `json:"id"`
+	// Kind is a link kind of the graph's Kinds.
+	Kind string `json:"kind"`
+	// From and To are actor ids; for undirected kinds their order carries no meaning.
+	From string `json:"from"`
+	To   string `json:"to"`
+	// Directed is read from the kind; a Builder ignores it.
+	Directed bool `json:"directed"`
+	// Sign: +1 cooperative, 0 neutral, -1 hostile.
+	Sign int8 `json:"sign"`
+	// Start and End bound a lasting link (zero = unbounded); On dates an event. A link has On or
+	// Start/End, never both.
+	Start Date `json:"start"`
+	End   Date `json:"end"`
+	On    Date `json:"on"`
+	// Certainty says how firmly the sources state the link.
+	Certainty Certainty `json:"certainty"`
+	// Weight is the link's strength (default 1; a Builder turns 0 into 1).
+	Weight float64 `json:"weight"`
+	// Attrs is a free map (value, share, troops…). Derived links carry "via" (route) or "derived".
+	Attrs map[string]string `json:"attrs"`
+	// Sources are the evidence for the link.
+	Sources []Source `json:"sources"`
+}
+
+// IsEvent reports whether l is a point-in-time event.
+func (l *Link) IsEvent() bool { return l.On != 0 }
+
+// When returns the date used to order l in a timeline: On for events, else Start (zero when undated).
+func (l *Link) When() Date {
+	if l.On != 0 {
+		return l.On
+	}
+	return l.Start
+}
+
+// DeriveLinkID returns the identity of a link that has no explicit id: "kind:from:to" followed by
+// ":date" when the link has an On or Start date. For undirected kinds the two actor ids are sorted, so
+// the id does not depend on the order they were written in.
+func DeriveLinkID(kind, from, to string, directed bool, date Date) string {
+	if !directed && to < from {
+		from, to = to, from
+	}
+	var b strings.Builder
+	b.Grow(len(kind) + len(from) + len(to) + 14)
+	b.WriteString(kind)
+	b.WriteByte(':')
+	b.WriteString(from)
+	b.WriteByte(':')
+	b.WriteString(to)
+	if date != 0 {
+		b.WriteByte(':')
+		b.WriteString(date.String())
+	}
+	return b.String()
+}

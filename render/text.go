@@ -1,0 +1,124 @@
+package render
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/relgraph/relgraph/graph"
+)
+
+// Span formats when a link holds: "2016-08-08" for an event, "2010 – 2013", "since 2022-02",
+// "until 2012-12" or "undated" for lasting links.
+func Span(l *graph.Link) string {
+	switch {
+	case l.On != 0:
+		return l.On.String()
+	case l.Start != 0 && l.End != 0:
+		if l.Start == l.End {
+			return l.Start.String()
+		}
+		return l.Start.String() + " – " + l.End.String()
+	case l.Start != 0:
+		return "since " + l.Start.String()
+	case l.End != 0:
+		return "until " + l.End.String()
+	}
+	return "undated"
+}
+
+// SourceRefs formats a link's sources as "[doc ¶3, doc2 ¶7]", or "" when it has none.
+func SourceRefs(srcs []graph.Source) string {
+	if len(srcs) == 0 {
+		return ""
+	}
+	parts := make([]string, len(srcs))
+	for i, s := range srcs {
+		parts[i] = SourceRef(s)
+	}
+	return "[" + strings.Join(parts, ", ") + "]"
+}
+
+// SourceRef formats one source reference as "doc ¶3" (or just "doc" when the paragraph is unknown).
+func SourceRef(s graph.Source) string {
+	if s.Para > 0 {
+		return fmt.Sprintf("%s ¶%d", s.Doc, s.Para)
+	}
+	return s.Doc
+}
+
+// Attrs formats attributes as "k: v; k2: v2" in key order, leaving out the keys in skip.
+func Attrs(m map[string]string, skip ...string) string {
+	var parts []string
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		if slices.Contains(skip, k) {
+			continue
+		}
+		parts = append(parts, k+": "+m[k])
+	}
+	return strings.Join(parts, "; ")
+}
+
+// Qualifiers lists what sets a link apart from the default: its certainty when not "reported" and a
+// sign that differs from its kind's. Empty when there is nothing to say.
+func Qualifiers(g *graph.Graph, l *graph.Link) string {
+	var q []string
+	if l.Certainty != graph.Reported {
+		q = append(q, l.Certainty.String())
+	}
+	if lk, ok := g.Kinds().Link(l.Kind); ok && lk.Sign != l.Sign {
+		q = append(q, SignWord(l.Sign))
+	}
+	return strings.Join(q, ", ")
+}
+
+// SignWord names a sign: cooperative, neutral or hostile.
+func SignWord(s int8) string {
+	switch {
+	case s > 0:
+		return "cooperative"
+	case s < 0:
+		return "hostile"
+	}
+	return "neutral"
+}
+
+// Arrow returns how link l reads from actor `from`'s side: "→" (from is the source of a directed
+// link), "←" (the target) or "—" (undirected).
+func Arrow(l *graph.Link, from string) string {
+	switch {
+	case !l.Directed:
+		return "—"
+	case l.From == from:
+		return "→"
+	}
+	return "←"
+}
+
+// ActorLabel formats an actor as "Name (id)", or just the id when the name is the id.
+func ActorLabel(a *graph.Actor) string {
+	if a.Name == "" || a.Name == a.ID {
+		return a.ID
+	}
+	return a.Name + " (" + a.ID + ")"
+}
+
+// Describe sums a link up in one line without dates: "Russia → Azerbaijan arms_sale (alleged)".
+func Describe(g *graph.Graph, l *graph.Link) string {
+	name := func(id string) string {
+		if i, ok := g.ActorIndex(id); ok {
+			return g.Actor(i).Name
+		}
+		return id
+	}
+	arrow := "—"
+	if l.Directed {
+		arrow = "→"
+	}
+	s := fmt.Sprintf("%s %s %s  %s", name(l.From), arrow, name(l.To), l.Kind)
+	if q := Qualifiers(g, l); q != "" {
+		s += " (" + q + ")"
+	}
+	return s
+}
