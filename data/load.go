@@ -212,9 +212,15 @@ func isDatasetFile(p string) bool {
 	return false
 }
 
-// readOther loads the non-YAML formats (CSV pair, snapshot JSON).
+// readOther loads the non-YAML formats: the CSV pair (csv.go) and snapshot JSON (snapshot.go).
 func readOther(fsys fs.FS, file, label string) (part, Problems, error) {
-	return nil, Problems{{Position: Position{File: label}, Message: "unsupported dataset file (want .yaml or .yml)"}}, nil
+	switch strings.ToLower(path.Ext(file)) {
+	case ".csv":
+		return readCSV(fsys, file, label)
+	case ".json":
+		return readSnapshot(fsys, file, label)
+	}
+	return nil, Problems{{Position: Position{File: label}, Message: "unsupported dataset file (want .yaml, .csv or snapshot .json)"}}, nil
 }
 
 // declared implements part.
