@@ -354,6 +354,7 @@ func (p *yamlParser) link(n *yaml.Node) {
 			s := p.integer(v, "sign")
 			if s < -1 || s > 1 {
 				p.err(v, "sign %d is not -1, 0 or 1", s)
+				s = 0
 			}
 			l.Sign, hasSign = int8(s), true
 		case "weight":
@@ -439,6 +440,7 @@ func (p *yamlParser) kinds(n *yaml.Node) {
 						s := p.integer(v, "sign")
 						if s < -1 || s > 1 {
 							p.err(v, "sign %d is not -1, 0 or 1", s)
+							s = 0
 						}
 						lk.Sign = int8(s)
 					case "color":

@@ -1,0 +1,193 @@
+package algo
+
+import "math"
+
+// Dijkstra returns a cheapest path from s to t using the edge costs W (every edge costs 1 when W is
+// nil), following edge directions in a directed graph, and its cost; it returns nil and +Inf when t
+// cannot be reached, and [s], 0 when s == t. Among paths of equal cost it returns the lexicographically
+// smallest sequence of node ids: at each step, the smallest next node that still lies on a cheapest path.
+// Costs are compared exactly as float64 sums taken from s outwards, so ties between paths whose costs
+// differ only by rounding are broken by that rounding. O((N + E) log N); the search stops once t is
+// settled.
+func Dijkstra(g *CSR, s, t int32) (path []int32, cost float64) {
+	d := newDijkstra(g)
+	path = d.path(s, t)
+	if path == nil {
+		return nil, math.Inf(1)
+	}
+	return path, d.lastCost
+}
+
+// dijkstra holds the buffers of a cheapest path search, reusable across searches on one graph.
+type dijkstra struct {
+	g        *CSR
+	dist     []float64
+	pos      []int32 // settle position, -1 = not settled
+	good     []bool
+	order    []int32 // settled nodes in settle order
+	touched  []int32 // nodes given a tentative distance
+	heap     []heapItem
+	lastCost float64
+
+	blocked   []bool
+	blockFrom int32
+	blockTo   []int32
+}
+
+type heapItem struct {
+	d float64
+	v int32
+}
+
+func newDijkstra(g *CSR) *dijkstra {
+	d := &dijkstra{g: g, dist: make([]float64, g.N), pos: make([]int32, g.N), good: make([]bool, g.N), blockFrom: -1}
+	for i := range d.dist {
+		d.dist[i] = math.Inf(1)
+		d.pos[i] = -1
+	}
+	return d
+}
+
+func (d *dijkstra) edgeOK(u, v int32) bool {
+	if d.blocked != nil && d.blocked[v] {
+		return false
+	}
+	if u == d.blockFrom {
+		for _, x := range d.blockTo {
+			if x == v {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func less(a, b heapItem) bool { return a.d < b.d || (a.d == b.d && a.v < b.v) }
+
+func (d *dijkstra) push(it heapItem) {
+	h := append(d.heap, it)
+	i := len(h) - 1
+	for i > 0 {
+		p := (i - 1) / 2
+		if !less(h[i], h[p]) {
+			break
+		}
+		h[i], h[p] = h[p], h[i]
+		i = p
+	}
+	d.heap = h
+}
+
+func (d *dijkstra) pop() heapItem {
+	h := d.heap
+	top := h[0]
+	last := len(h) - 1
+	h[0] = h[last]
+	h = h[:last]
+	i := 0
+	for {
+		l := 2*i + 1
+		if l >= len(h) {
+			break
+		}
+		m := l
+		if r := l + 1; r < len(h) && less(h[r], h[l]) {
+			m = r
+		}
+		if !less(h[m], h[i]) {
+			break
+		}
+		h[i], h[m] = h[m], h[i]
+		i = m
+	}
+	d.heap = h
+	return top
+}
+
+// path returns the lexicographically smallest cheapest s→t path avoiding the restrictions, or nil, and
+// sets lastCost.
+func (d *dijkstra) path(s, t int32) []int32 {
+	d.lastCost = math.Inf(1)
+	if s == t {
+		d.lastCost = 0
+		return []int32{s}
+	}
+	if d.blocked != nil && (d.blocked[s] || d.blocked[t]) {
+		return nil
+	}
+	g := d.g
+	defer d.reset()
+	d.dist[s] = 0
+	d.touched = append(d.touched, s)
+	d.push(heapItem{0, s})
+	for len(d.heap) > 0 {
+		it := d.pop()
+		u := it.v
+		if d.pos[u] >= 0 || it.d > d.dist[u] {
+			continue
+		}
+		d.pos[u] = int32(len(d.order))
+		d.order = append(d.order, u)
+		if u == t {
+			break
+		}
+		du := it.d
+		for i := g.Off[u]; i < g.Off[u+1]; i++ {
+			v := g.Nbr[i]
+			if d.pos[v] >= 0 || !d.edgeOK(u, v) {
+				continue
+			}
+			nd := du + g.cost(int(i))
+			if nd < d.dist[v] {
+				if math.IsInf(d.dist[v], 1) {
+					d.touched = append(d.touched, v)
+				}
+				d.dist[v] = nd
+				d.push(heapItem{nd, v})
+			}
+		}
+	}
+	if d.pos[t] < 0 {
+		return nil
+	}
+	// tight reports whether the edge u→v (index i) lies on a cheapest path towards t through v.
+	tight := func(u int32, i int32, v int32) bool {
+		return d.good[v] && d.pos[v] > d.pos[u] && d.dist[u]+g.cost(int(i)) == d.dist[v] && d.edgeOK(u, v)
+	}
+	d.good[t] = true
+	for k := len(d.order) - 2; k >= 0; k-- {
+		u := d.order[k]
+		for i := g.Off[u]; i < g.Off[u+1]; i++ {
+			if tight(u, i, g.Nbr[i]) {
+				d.good[u] = true
+				break
+			}
+		}
+	}
+	path := []int32{s}
+	for u := s; u != t; {
+		next := int32(-1)
+		for i := g.Off[u]; i < g.Off[u+1]; i++ {
+			if tight(u, i, g.Nbr[i]) {
+				next = g.Nbr[i]
+				break
+			}
+		}
+		if next < 0 {
+			panic("algo: cheapest path walk lost its way") // unreachable: s is good
+		}
+		path = append(path, next)
+		u = next
+	}
+	d.lastCost = d.dist[t]
+	return path
+}
+
+func (d *dijkstra) reset() {
+	for _, v := range d.touched {
+		d.dist[v] = math.Inf(1)
+		d.pos[v] = -1
+		d.good[v] = false
+	}
+	d.touched, d.order, d.heap = d.touched[:0], d.order[:0], d.heap[:0]
+}

@@ -1,0 +1,240 @@
+package algo
+
+import "math"
+
+// Distances returns the number of edges on a shortest path from s to every node, following edge
+// directions in a directed graph; -1 marks nodes s cannot reach. O(N + E).
+func Distances(g *CSR, s int32) []int32 {
+	return ReachableWithin(g, s, -1)
+}
+
+// ReachableWithin returns, for every node, its distance in edges from s when it is at most depth, and
+// -1 otherwise (unreachable or farther): the levels of s's ego network. A negative depth means no bound.
+// The search follows edge directions in a directed graph; pass g.Undirected() for an ego network that
+// ignores them. O(N + E) in the worst case, and O(N) plus the edges of the nodes within depth-1.
+func ReachableWithin(g *CSR, s int32, depth int) []int32 {
+	dist := make([]int32, g.N)
+	for i := range dist {
+		dist[i] = -1
+	}
+	dist[s] = 0
+	queue := make([]int32, 1, 64)
+	queue[0] = s
+	for head := 0; head < len(queue); head++ {
+		u := queue[head]
+		du := dist[u]
+		if depth >= 0 && int(du) >= depth {
+			break // BFS order: every later node is at least as far
+		}
+		for _, v := range g.Nbr[g.Off[u]:g.Off[u+1]] {
+			if dist[v] < 0 {
+				dist[v] = du + 1
+				queue = append(queue, v)
+			}
+		}
+	}
+	return dist
+}
+
+// ShortestPath returns a path from s to t with the fewest edges, as the list of its nodes from s to t,
+// or nil when t cannot be reached from s; ShortestPath(g, s, s) is [s]. Edge costs are ignored and a
+// directed graph is followed along its edges. Among several shortest paths it returns the
+// lexicographically smallest sequence of node ids (at each step, the smallest next node that still lies
+// on a shortest path).
+//
+// An undirected graph is searched from both ends at once, a level at a time from the side with the
+// smaller frontier, which on small-world graphs visits a tiny part of the graph; a directed graph is
+// searched from s only (use ShortestPathWithReverse to search it from both ends). O(N + E) in the worst
+// case, plus O(N) to allocate labels.
+func ShortestPath(g *CSR, s, t int32) []int32 {
+	var rev *CSR
+	if !g.Directed {
+		rev = g
+	}
+	return ShortestPathWithReverse(g, rev, s, t)
+}
+
+// ShortestPathWithReverse is ShortestPath with the reverse of g supplied by the caller (rev =
+// g.Reverse(), or g itself when g is undirected), so that a directed graph too is searched from both ends.
+// A nil rev searches from s only. The result is the same as ShortestPath's.
+func ShortestPathWithReverse(g, rev *CSR, s, t int32) []int32 {
+	b := newBFS(g, rev)
+	return b.path(s, t)
+}
+
+// bfs holds the buffers of a lexicographically-smallest shortest path search, reusable across searches
+// on one graph: every label is reset after use by walking the queues, so a search costs time in
+// proportion to what it visits.
+type bfs struct {
+	g, rev *CSR
+	ds, dt []int32 // levels from s and to t, -1 = unlabelled
+	qs, qt []int32 // labelled nodes in level order
+	good   []bool
+	lvl    []int // qs index where each s-level starts
+
+	// Restrictions (Yen's spur searches): blocked nodes are never entered; the edges from blockFrom to
+	// the nodes in blockTo are removed.
+	blocked   []bool
+	blockFrom int32
+	blockTo   []int32
+}
+
+func newBFS(g, rev *CSR) *bfs {
+	b := &bfs{g: g, rev: rev, ds: make([]int32, g.N), good: make([]bool, g.N), blockFrom: -1}
+	for i := range b.ds {
+		b.ds[i] = -1
+	}
+	if rev != nil {
+		b.dt = make([]int32, g.N)
+		for i := range b.dt {
+			b.dt[i] = -1
+		}
+	}
+	return b
+}
+
+// edgeOK reports whether the edge u→v may be used.
+func (b *bfs) edgeOK(u, v int32) bool {
+	if b.blocked != nil && b.blocked[v] {
+		return false
+	}
+	if u == b.blockFrom {
+		for _, x := range b.blockTo {
+			if x == v {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// path returns the lexicographically smallest shortest s→t path avoiding the restrictions, or nil.
+func (b *bfs) path(s, t int32) []int32 {
+	if s == t {
+		return []int32{s}
+	}
+	if b.blocked != nil && (b.blocked[s] || b.blocked[t]) {
+		return nil
+	}
+	g := b.g
+	defer b.reset()
+	b.ds[s] = 0
+	b.qs = append(b.qs[:0], s)
+	b.lvl = append(b.lvl[:0], 0, 1)
+	// Without a reverse graph the t side is t alone, at level 0: dt[t] is kept in a local.
+	dtT := func(v int32) int32 {
+		if b.dt != nil {
+			return b.dt[v]
+		}
+		if v == t {
+			return 0
+		}
+		return -1
+	}
+	if b.dt != nil {
+		b.dt[t] = 0
+		b.qt = append(b.qt[:0], t)
+	}
+	A, B := int32(0), int32(0) // radii fully labelled on each side
+	sHead, tHead := 0, 0       // start of each side's frontier in its queue
+	best := int32(math.MaxInt32)
+	for {
+		sFront := len(b.qs) - sHead
+		tFront := len(b.qt) - tHead
+		if sFront == 0 || (b.rev != nil && tFront == 0) {
+			return nil
+		}
+		if b.rev == nil || sFront <= tFront {
+			end := len(b.qs)
+			for _, u := range b.qs[sHead:end] {
+				for _, v := range g.Nbr[g.Off[u]:g.Off[u+1]] {
+					if !b.edgeOK(u, v) {
+						continue
+					}
+					if d := dtT(v); d >= 0 && A+1+d < best {
+						best = A + 1 + d
+					}
+					if b.ds[v] < 0 {
+						b.ds[v] = A + 1
+						b.qs = append(b.qs, v)
+					}
+				}
+			}
+			sHead = end
+			A++
+			b.lvl = append(b.lvl, len(b.qs))
+		} else {
+			r := b.rev
+			end := len(b.qt)
+			for _, u := range b.qt[tHead:end] {
+				for _, x := range r.Nbr[r.Off[u]:r.Off[u+1]] {
+					if !b.edgeOK(x, u) {
+						continue
+					}
+					if d := b.ds[x]; d >= 0 && d+1+B < best {
+						best = d + 1 + B
+					}
+					if b.dt[x] < 0 {
+						b.dt[x] = B + 1
+						b.qt = append(b.qt, x)
+					}
+				}
+			}
+			tHead = end
+			B++
+		}
+		if best != math.MaxInt32 {
+			break
+		}
+	}
+	d := best
+	// onPath reports whether v, a successor of a node at level j-1 on a shortest path, is at position j
+	// of some shortest s→t path.
+	onPath := func(v, j int32) bool {
+		if d-j <= B {
+			return dtT(v) == d-j
+		}
+		return b.ds[v] == j && b.good[v]
+	}
+	// Mark the s-side nodes that lie on a shortest path, from level d-B-1 down to 1.
+	for j := d - B - 1; j >= 1; j-- {
+		for _, u := range b.qs[b.lvl[j]:b.lvl[j+1]] {
+			for _, v := range g.Nbr[g.Off[u]:g.Off[u+1]] {
+				if b.edgeOK(u, v) && onPath(v, j+1) {
+					b.good[u] = true
+					break
+				}
+			}
+		}
+	}
+	path := make([]int32, 1, d+1)
+	path[0] = s
+	u := s
+	for j := int32(1); j <= d; j++ {
+		next := int32(-1)
+		for _, v := range g.Nbr[g.Off[u]:g.Off[u+1]] {
+			if b.edgeOK(u, v) && onPath(v, j) {
+				next = v
+				break
+			}
+		}
+		if next < 0 {
+			panic("algo: shortest path walk lost its way") // unreachable: the marks guarantee a successor
+		}
+		path = append(path, next)
+		u = next
+	}
+	return path
+}
+
+// reset clears the labels set by the last search.
+func (b *bfs) reset() {
+	for _, v := range b.qs {
+		b.ds[v] = -1
+		b.good[v] = false
+	}
+	for _, v := range b.qt {
+		b.dt[v] = -1
+	}
+	b.qs, b.qt = b.qs[:0], b.qt[:0]
+}

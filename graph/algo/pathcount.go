@@ -1,0 +1,125 @@
+package algo
+
+// PathCount holds the number of short s–t paths through each node, as computed by PathCounts.
+type PathCount struct {
+	// Dist is the length in edges of a shortest s→t path, -1 when t is unreachable.
+	Dist int
+	// Total is the number of s→t paths of length Dist, or Dist or Dist+1 when slack is 1.
+	Total float64
+	// Through[v] is the number of those paths that pass through v (s and t included: theirs equal
+	// Total). Nil when t is unreachable.
+	Through []float64
+	// Shares[v] is Through[v]/Total, the share of the paths that pass through v. Nil when t is
+	// unreachable.
+	Shares []float64
+}
+
+// PathCounts counts the s→t paths of length d = dist(s, t), and of length d+1 as well when slack is 1,
+// and how many of them pass through each node: the brokers between s and t are the nodes with the
+// largest shares. Edge directions are followed in a directed graph; costs are ignored. Counts are
+// float64 because they grow exponentially with d. s == t gives d = 0 and the single path [s].
+//
+// In a graph without self loops a walk of length d or d+1 from s to t never repeats a node — cutting
+// out the closed walk between two visits of a node (at least 2 edges long) would leave an s→t walk
+// shorter than d — so counting walks counts simple paths. A node v with ds = dist(s,v) and dt =
+// dist(v,t) lies on such a walk only if ds+dt ≤ d+1, at position ds or ds+1, so it is enough to know, for
+// every node, σ0 and σ1, the numbers of walks from s of length ds and ds+1, and τ0 and τ1, those to t of
+// length dt and dt+1:
+//
+//	σ0(v) = Σ σ0(u) over u→v with ds(u) = ds(v)-1
+//	σ1(v) = Σ σ1(u) over u→v with ds(u) = ds(v)-1, plus Σ σ0(u) over u→v with ds(u) = ds(v)
+//
+// and paths of length d through v number σ0τ0 when ds+dt = d; those of length d+1 number σ0τ1 + σ1τ0 when
+// ds+dt = d, and σ0τ0 when ds+dt = d+1. The totals are σ0(t) and σ1(t). O(N + E): two breadth-first
+// searches and two passes over the edges from each end, plus O(N + E) to reverse a directed graph.
+func PathCounts(g *CSR, s, t int32, slack int) PathCount {
+	slack = min(max(slack, 0), 1)
+	fromS := walkCounts(g, s)
+	d := int(fromS.dist[t])
+	if d < 0 {
+		return PathCount{Dist: -1}
+	}
+	toT := walkCounts(g.Reverse(), t)
+	pc := PathCount{Dist: d, Through: make([]float64, g.N), Shares: make([]float64, g.N)}
+	pc.Total = fromS.w0[t]
+	if slack == 1 {
+		pc.Total += fromS.w1[t]
+	}
+	for v := range g.N {
+		ds, dt := int(fromS.dist[v]), int(toT.dist[v])
+		if ds < 0 || dt < 0 {
+			continue
+		}
+		s0, s1, t0, t1 := fromS.w0[v], fromS.w1[v], toT.w0[v], toT.w1[v]
+		var n float64
+		switch ds + dt {
+		case d:
+			n = s0 * t0
+			if slack == 1 {
+				n += s0*t1 + s1*t0
+			}
+		case d + 1:
+			if slack == 1 {
+				n = s0 * t0
+			}
+		}
+		pc.Through[v] = n
+		if pc.Total > 0 {
+			pc.Shares[v] = n / pc.Total
+		}
+	}
+	return pc
+}
+
+// walks holds, for every node v, its distance from the source and the numbers of walks from the source
+// to v of length dist(v) (w0) and dist(v)+1 (w1).
+type walks struct {
+	dist   []int32
+	w0, w1 []float64
+}
+
+// walkCounts computes walks from s along the edges of g. O(N + E).
+func walkCounts(g *CSR, s int32) walks {
+	w := walks{dist: make([]int32, g.N), w0: make([]float64, g.N), w1: make([]float64, g.N)}
+	for i := range w.dist {
+		w.dist[i] = -1
+	}
+	w.dist[s] = 0
+	w.w0[s] = 1
+	order := make([]int32, 1, 64)
+	order[0] = s
+	for head := 0; head < len(order); head++ {
+		u := order[head]
+		du := w.dist[u]
+		for _, v := range g.Nbr[g.Off[u]:g.Off[u+1]] {
+			if w.dist[v] < 0 {
+				w.dist[v] = du + 1
+				order = append(order, v)
+			}
+			if w.dist[v] == du+1 {
+				w.w0[v] += w.w0[u]
+			}
+		}
+	}
+	// Same-level edges first, so that w1 of a level is complete before it is pushed to the next.
+	for _, u := range order {
+		du := w.dist[u]
+		for _, v := range g.Nbr[g.Off[u]:g.Off[u+1]] {
+			if w.dist[v] == du {
+				w.w1[v] += w.w0[u]
+			}
+		}
+	}
+	for _, u := range order {
+		du := w.dist[u]
+		if w.w1[u] == 0 {
+			continue
+		}
+		for _, v := range g.Nbr[g.Off[u]:g.Off[u+1]] {
+			if w.dist[v] == du+1 {
+				w.w1[v] += w.w1[u]
+			}
+		}
+	}
+	return w
+}
