@@ -101,16 +101,21 @@ func Load(inputs ...Input) (*graph.Graph, error) {
 	g, err := b.Build()
 	var gps graph.Problems
 	if errors.As(err, &gps) {
-		for _, gp := range gps {
-			s := sectionIndex(gp.Section)
-			pos := Position{File: "(dataset)"}
+		locate := func(section string, index int, field string) Position {
+			s := sectionIndex(section)
 			for i := range parts {
-				if local := gp.Index - start[i][s]; local >= 0 && local < count[i][s] {
-					pos = parts[i].locate(gp.Section, local, gp.Field)
-					break
+				if local := index - start[i][s]; local >= 0 && local < count[i][s] {
+					return parts[i].locate(section, local, field)
 				}
 			}
-			problems = append(problems, Problem{Position: pos, Message: gp.Message})
+			return Position{File: "(dataset)"}
+		}
+		for _, gp := range gps {
+			msg := gp.Message
+			if gp.Other != nil {
+				msg += " (the other is at " + locate(gp.Other.Section, gp.Other.Index, "").String() + ")"
+			}
+			problems = append(problems, Problem{Position: locate(gp.Section, gp.Index, gp.Field), Message: msg})
 		}
 	} else if err != nil {
 		return nil, err

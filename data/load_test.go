@@ -118,7 +118,7 @@ func TestLoadProblems(t *testing.T) {
     from: armenia
     to: russia
     on: 2016-04
-`, []string{`ds/x.yaml:6:5: duplicate link id "conflict:armenia:russia:2016-04" (also links[0]); give one of them an explicit id`}},
+`, []string{`ds/x.yaml:6:5: duplicate link id "conflict:armenia:russia:2016-04": give one of the two links an explicit id (the other is at ds/x.yaml:2:5)`}},
 		{"malformed YAML", "links:\n  - kind: trade\n    from: [russia\n", []string{`ds/x.yaml:2: malformed YAML: did not find expected ',' or ']'`}},
 		{"bad indentation", "links:\n  - kind: trade\n   from: x\n", []string{`ds/x.yaml:1: malformed YAML: did not find expected '-' indicator`}},
 		{"not a mapping", "- a\n- b\n", []string{`ds/x.yaml:1:1: a dataset file is a mapping of sections (actors:, links:, sources:, kinds:), not a list`}},

@@ -104,7 +104,9 @@ func parseYAML(file string, src []byte) (yamlFile, Problems) {
 	return p.out, p.problems
 }
 
-func (p *yamlParser) pos(n *yaml.Node) Position { return Position{File: p.file, Line: n.Line, Col: n.Column} }
+func (p *yamlParser) pos(n *yaml.Node) Position {
+	return Position{File: p.file, Line: n.Line, Col: n.Column}
+}
 
 func (p *yamlParser) err(n *yaml.Node, format string, args ...any) {
 	p.errAt(p.pos(n), fmt.Sprintf(format, args...))

@@ -197,7 +197,8 @@ func (b *Builder) checkDuplicateIDs() {
 		if r.extra >= 0 && b.u.extras[r.extra].id != "" {
 			id := b.u.extras[r.extra].id
 			if prev, dup := explicit[id]; dup {
-				b.linkProblem(pos, "id", "duplicate link id %q (also %s)", id, b.describe(prev))
+				b.linkProblem(pos, "id", "duplicate link id %q", id)
+				b.problems[len(b.problems)-1].Other = b.ref(prev)
 			} else {
 				explicit[id] = pos
 			}
@@ -224,7 +225,8 @@ func (b *Builder) checkDuplicateIDs() {
 		k2, f2, t2, d2 := key(derived[i])
 		if k1 == k2 && f1 == f2 && t1 == t2 && d1 == d2 {
 			id := b.linkIDOf(int(derived[i]))
-			b.linkProblem(int(derived[i]), "", "duplicate link id %q (also %s); give one of them an explicit id", id, b.describe(int(derived[i-1])))
+			b.linkProblem(int(derived[i]), "", "duplicate link id %q: give one of the two links an explicit id", id)
+			b.problems[len(b.problems)-1].Other = b.ref(int(derived[i-1]))
 		}
 	}
 }
@@ -235,12 +237,12 @@ func (b *Builder) linkIDOf(pos int) string {
 	return DeriveLinkID(lk.ID, b.u.actors[r.from].ID, b.u.actors[r.to].ID, lk.Directed, r.start)
 }
 
-// describe names the input item behind stored link pos, for messages.
-func (b *Builder) describe(pos int) string {
+// ref names the input item behind stored link pos: the link, or the actor it was derived from.
+func (b *Builder) ref(pos int) *Ref {
 	if idx := b.linkIndex[pos]; idx >= 0 {
-		return fmt.Sprintf("links[%d]", idx)
+		return &Ref{Section: "links", Index: int(idx)}
 	}
-	return fmt.Sprintf("derived from actors[%d]", -1-b.linkIndex[pos])
+	return &Ref{Section: "actors", Index: int(-1 - b.linkIndex[pos])}
 }
 
 func (b *Builder) linkProblem(pos int, field, format string, args ...any) {

@@ -19,14 +19,29 @@ type Problem struct {
 	Field string
 	// Message says what is wrong, with a hint where one helps.
 	Message string
+	// Other, when set, is another item the problem involves (the first holder of a duplicate id).
+	Other *Ref
 }
+
+// Ref names an item given to a Builder: the Index-th item of a section.
+type Ref struct {
+	Section string
+	Index   int
+}
+
+// String formats r as "links[3]".
+func (r Ref) String() string { return fmt.Sprintf("%s[%d]", r.Section, r.Index) }
 
 // Error implements error.
 func (p *Problem) Error() string {
-	if p.Field == "" {
-		return fmt.Sprintf("%s[%d]: %s", p.Section, p.Index, p.Message)
+	msg := p.Message
+	if p.Other != nil {
+		msg += " (the other is " + p.Other.String() + ")"
 	}
-	return fmt.Sprintf("%s[%d].%s: %s", p.Section, p.Index, p.Field, p.Message)
+	if p.Field == "" {
+		return fmt.Sprintf("%s[%d]: %s", p.Section, p.Index, msg)
+	}
+	return fmt.Sprintf("%s[%d].%s: %s", p.Section, p.Index, p.Field, msg)
 }
 
 // Problems is the error a Builder returns: every problem found, in input order.

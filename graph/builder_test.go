@@ -205,11 +205,11 @@ func TestBuildProblems(t *testing.T) {
 		`links[1].kind: unknown link kind "arms_sales" (did you mean "arms_sale"?)`,
 		`links[2].to: link from "russia" to itself`,
 		`links[3].end: end 2016-12 is before start 2017`,
-		`links[5]: duplicate link id "alliance:armenia:russia:2016" (also links[4]); give one of them an explicit id`,
+		`links[5]: duplicate link id "alliance:armenia:russia:2016": give one of the two links an explicit id (the other is links[4])`,
 		`links[6].on: a link has either on (an event) or start/end (a lasting link), not both`,
 		`links[7].sources[0].doc: unknown document "dco" (did you mean "doc"?)`,
 		`links[8].sign: sign 3 is not -1, 0 or 1`,
-		`links[9].id: duplicate link id "x" (also links[8])`,
+		`links[9].id: duplicate link id "x" (the other is links[8])`,
 	}
 	var got []string
 	for _, p := range ps {

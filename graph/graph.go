@@ -57,6 +57,8 @@ type Graph struct {
 	inOff, inAdj   []int32 // links by target actor (CSR)
 	kindOff        []int32 // links by kind index (CSR over kind)
 	kindAdj        []int32
+
+	proj projections // cached simple-graph projections
 }
 
 func newGraph(u *universe, links []linkRec, present []bool) *Graph {

@@ -5,7 +5,6 @@ import (
 	"io"
 	"slices"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/relgraph/relgraph/graph"
 	"github.com/spf13/cobra"
@@ -56,7 +55,7 @@ and diacritics). With --at/--since/--until or kind filters, only actors present 
 					_, err := fmt.Fprintln(w, "no actors match")
 					return err
 				}
-				tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+				tw := newTable(w)
 				fmt.Fprintln(tw, "ID\tNAME\tKIND\tIN\tALIASES")
 				for _, ac := range found {
 					fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", ac.ID, ac.Name, ac.Kind, ac.In, strings.Join(ac.Aliases, ", "))

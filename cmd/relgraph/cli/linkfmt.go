@@ -6,7 +6,6 @@ import (
 	"io"
 	"slices"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/relgraph/relgraph/graph"
 	"github.com/relgraph/relgraph/render"
@@ -47,7 +46,7 @@ func actorName(g *graph.Graph, id string) string {
 // writeLinkTable writes links one per line: date span, the two ends with the direction, kind,
 // qualifiers, attributes and source references, aligned in columns.
 func writeLinkTable(w io.Writer, g *graph.Graph, ls []graph.Link, indent string, withKind bool) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	tw := newTable(w)
 	for i := range ls {
 		l := &ls[i]
 		arrow := "—"
@@ -59,7 +58,7 @@ func writeLinkTable(w io.Writer, g *graph.Graph, ls []graph.Link, indent string,
 			cols = append(cols, l.Kind)
 		}
 		cols = append(cols, linkDetails(g, l))
-		fmt.Fprintf(tw, "%s%s\n", indent, strings.TrimRight(strings.Join(cols, "\t"), "\t "))
+		fmt.Fprintf(tw, "%s%s\n", indent, strings.Join(cols, "\t"))
 	}
 	return tw.Flush()
 }
@@ -114,31 +113,3 @@ func standsNote(g *graph.Graph, sides ...side) string {
 	return strings.Join(parts, "; ") + " (use --literal to ask about the places themselves)"
 }
 
-// linksAcross returns the links of g with one end in set a and the other in set b (with b nil: every
-// link touching a), without duplicates, in increasing order.
-func linksAcross(g *graph.Graph, a, b []int32) []int32 {
-	inB := map[int32]bool{}
-	for _, x := range b {
-		inB[x] = true
-	}
-	inA := map[int32]bool{}
-	for _, x := range a {
-		inA[x] = true
-	}
-	seen := map[int32]bool{}
-	var out []int32
-	for _, x := range a {
-		for _, l := range g.LinksOf(x) {
-			if seen[l] {
-				continue
-			}
-			from, to := g.Ends(l)
-			if b == nil || (inA[from] && inB[to]) || (inA[to] && inB[from]) {
-				seen[l] = true
-				out = append(out, l)
-			}
-		}
-	}
-	slices.Sort(out)
-	return out
-}

@@ -43,9 +43,9 @@ people) count as that actor unless --literal: 'links Baku Moscow' lists Azerbaij
 				}
 				note = standsNote(g, sides...)
 				if len(args) == 1 {
-					ids = linksAcross(g, sets[0], nil)
+					ids = g.LinksAcross(sets[0], nil, false)
 				} else {
-					ids = linksAcross(g, sets[0], sets[1])
+					ids = g.LinksAcross(sets[0], sets[1], false)
 				}
 			}
 			sortChrono(g, ids)

@@ -152,6 +152,12 @@ func (a *app) newRoot() *cobra.Command {
 		a.newTimelineCmd(),
 		a.newValidateCmd(),
 		a.newWhyCmd(),
+		a.newPathCmd(),
+		a.newConnectCmd(),
+		a.newNeighborsCmd(),
+		a.newRankCmd(),
+		a.newChokepointsCmd(),
+		a.newBalanceCmd(),
 	)
 	return root
 }

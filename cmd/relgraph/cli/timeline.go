@@ -2,11 +2,10 @@ package cli
 
 import (
 	"cmp"
-	"slices"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/relgraph/relgraph/graph"
 	"github.com/spf13/cobra"
@@ -44,12 +43,12 @@ come last. An actor's capital, cities, companies and people count as the actor u
 			}
 			var ids []int32
 			if len(args) == 1 {
-				ids = linksAcross(g, sets[0], nil)
+				ids = g.LinksAcross(sets[0], nil, false)
 			} else {
 				if sides[0].root == sides[1].root {
 					return usagef("timeline needs two different actors (%s and %s are the same)", args[0], args[1])
 				}
-				ids = linksAcross(g, sets[0], sets[1])
+				ids = g.LinksAcross(sets[0], sets[1], false)
 			}
 			sortChrono(g, ids)
 			ls := links(g, ids)
@@ -94,7 +93,7 @@ func writeTimeline(w io.Writer, g *graph.Graph, ls []graph.Link) error {
 		}
 	}
 	sortEntries(entries)
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	tw := newTable(w)
 	for _, e := range entries {
 		writeEntry(tw, g, e)
 	}
@@ -130,7 +129,7 @@ func writeEntry(tw io.Writer, g *graph.Graph, e timelineEntry) {
 		}
 	}
 	line := fmt.Sprintf("%s\t%s\t%s %s %s\t%s", date, kind, actorName(g, l.From), arrow, actorName(g, l.To), details)
-	fmt.Fprintln(tw, strings.TrimRight(line, "\t "))
+	fmt.Fprintln(tw, line)
 }
 
 func sortEntries(es []timelineEntry) {

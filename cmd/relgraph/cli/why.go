@@ -55,7 +55,7 @@ With --corpus DIR, also quote the cited paragraph from the document's file in DI
 			if sides[0].root == sides[1].root {
 				return usagef("why needs two different actors (%s and %s are the same)", args[0], args[1])
 			}
-			ids := linksAcross(g, sides[0].set, sides[1].set)
+			ids := g.LinksAcross(sides[0].set, sides[1].set, false)
 			sortChrono(g, ids)
 			var corpus fs.FS
 			if a.corpus != "" {

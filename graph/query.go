@@ -1,0 +1,338 @@
+package graph
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/relgraph/relgraph/graph/algo"
+)
+
+// ErrSameActor is returned by two-actor queries asked about one actor.
+var ErrSameActor = errors.New("the two actors are the same")
+
+// ErrAbsent is wrapped by queries about an actor that has no links under the current filter.
+var ErrAbsent = errors.New("not in the graph under the current filter")
+
+// Hop is one step of a path with every link that makes it.
+type Hop struct {
+	From  string `json:"from"`
+	To    string `json:"to"`
+	Links []Link `json:"links"`
+}
+
+// Path is a route between two actors.
+type Path struct {
+	// Length is the number of hops.
+	Length int `json:"length"`
+	// Cost is the sum of edge costs for weighted queries (0 otherwise).
+	Cost float64 `json:"cost,omitempty"`
+	// Actors lists the actors along the path, ends included.
+	Actors []string `json:"actors"`
+	// Links lists every link along the path, hop by hop.
+	Links []Link `json:"links"`
+	// Hops groups Links by hop.
+	Hops []Hop `json:"hops"`
+}
+
+// PathOptions selects the paths Paths returns.
+type PathOptions struct {
+	ProjectOptions
+	// K > 1 asks for the K shortest loopless paths (Yen's algorithm).
+	K int
+	// All asks for every simple path of at most MaxLen hops, at most Limit of them.
+	All    bool
+	MaxLen int
+	Limit  int
+}
+
+// PathResult is the answer of Paths.
+type PathResult struct {
+	From  string `json:"from"`
+	To    string `json:"to"`
+	Paths []Path `json:"paths"`
+	// Truncated reports that All stopped at Limit paths.
+	Truncated bool `json:"truncated,omitempty"`
+}
+
+func (g *Graph) checkPair(a, b int32) error {
+	if a == b {
+		return fmt.Errorf("%w (%s)", ErrSameActor, g.u.actors[a].ID)
+	}
+	for _, x := range []int32{a, b} {
+		if !g.Present(x) || g.Degree(x) == 0 {
+			return fmt.Errorf("%q has no links: %w", g.u.actors[x].ID, ErrAbsent)
+		}
+	}
+	return nil
+}
+
+// Paths finds paths from actor a to actor b: the shortest by hops (or by cost with Weighted), the K
+// shortest, or all simple paths up to a length. An empty Paths means b cannot be reached from a.
+func (g *Graph) Paths(a, b int32, opts PathOptions) (PathResult, error) {
+	res := PathResult{From: g.u.actors[a].ID, To: g.u.actors[b].ID, Paths: []Path{}}
+	if err := g.checkPair(a, b); err != nil {
+		return res, err
+	}
+	c := g.Project(opts.ProjectOptions)
+	var nodePaths [][]int32
+	switch {
+	case opts.All:
+		maxLen, limit := opts.MaxLen, opts.Limit
+		if maxLen <= 0 {
+			maxLen = 4
+		}
+		if limit <= 0 {
+			limit = 100
+		}
+		nodePaths, res.Truncated = algo.AllSimplePaths(c, a, b, maxLen, limit)
+	case opts.K > 1:
+		nodePaths = algo.KShortestPaths(c, a, b, opts.K)
+	case opts.Weighted:
+		if p, _ := algo.Dijkstra(c, a, b); p != nil {
+			nodePaths = [][]int32{p}
+		}
+	default:
+		if p := algo.ShortestPath(c, a, b); p != nil {
+			nodePaths = [][]int32{p}
+		}
+	}
+	for _, np := range nodePaths {
+		res.Paths = append(res.Paths, g.pathOf(np, nil, opts.ProjectOptions, c))
+	}
+	return res, nil
+}
+
+// pathOf materialises a node path; groups, when set, gives the actors each merged node stands for.
+func (g *Graph) pathOf(np []int32, groups map[int32][]int32, opts ProjectOptions, c *algo.CSR) Path {
+	p := Path{Length: len(np) - 1, Actors: make([]string, len(np)), Links: []Link{}, Hops: []Hop{}}
+	if opts.Weighted {
+		p.Cost = c.PathCost(np)
+	}
+	for i, x := range np {
+		p.Actors[i] = g.u.actors[x].ID
+		if i == 0 {
+			continue
+		}
+		from, to := []int32{np[i-1]}, []int32{x}
+		if s, ok := groups[np[i-1]]; ok {
+			from = s
+		}
+		if s, ok := groups[x]; ok {
+			to = s
+		}
+		h := Hop{From: p.Actors[i-1], To: p.Actors[i]}
+		ids := g.LinksAcross(from, to, opts.Directed)
+		g.sortByWhen(ids)
+		for _, l := range ids {
+			h.Links = append(h.Links, g.Link(l))
+		}
+		p.Links = append(p.Links, h.Links...)
+		p.Hops = append(p.Hops, h)
+	}
+	return p
+}
+
+// sortByWhen orders links by kind, then date, then id, for stable, readable output.
+func (g *Graph) sortByWhen(ids []int32) {
+	slices.SortFunc(ids, func(x, y int32) int {
+		return cmp.Or(strings.Compare(g.KindOf(x).ID, g.KindOf(y).ID), cmp.Compare(g.WhenOf(x).Lo(), g.WhenOf(y).Lo()), strings.Compare(g.LinkID(x), g.LinkID(y)))
+	})
+}
+
+// Common is an actor linked to both sides of a Connect query.
+type Common struct {
+	Actor  string   `json:"actor"`
+	AKinds []string `json:"a_kinds"`
+	BKinds []string `json:"b_kinds"`
+	ALinks []Link   `json:"a_links"`
+	BLinks []Link   `json:"b_links"`
+}
+
+// Broker is an actor through which short paths between the two sides of a Connect query pass.
+type Broker struct {
+	Actor string  `json:"actor"`
+	Score float64 `json:"score"`
+	// Paths is the number of short paths through the actor.
+	Paths float64 `json:"paths"`
+}
+
+// ConnectOptions tunes Connect.
+type ConnectOptions struct {
+	// Paths is how many shortest paths to list (default 5).
+	Paths int
+	// Brokers is how many brokers to list (default 10).
+	Brokers int
+}
+
+// ConnectResult is the answer of Connect.
+type ConnectResult struct {
+	A string `json:"a"`
+	B string `json:"b"`
+	// ASide and BSide list the actors counted as A and B (the actor and its sphere).
+	ASide []string `json:"a_side"`
+	BSide []string `json:"b_side"`
+	// Direct holds the links between the two sides.
+	Direct []Link `json:"direct"`
+	// Common holds the actors linked to both sides.
+	Common []Common `json:"common"`
+	// Distance is the number of hops of the shortest path between the sides (-1: none).
+	Distance int `json:"distance"`
+	// ShortPaths is the number of paths of length Distance and Distance+1 between the sides.
+	ShortPaths float64 `json:"short_paths"`
+	// Brokers ranks the actors by their share of those paths.
+	Brokers []Broker `json:"brokers"`
+	// Paths are the shortest paths between the sides.
+	Paths []Path `json:"paths"`
+}
+
+// Connect answers "who connects A and B": the direct links between the two sides, the actors linked to
+// both, the brokers — actors ranked by the share of the shortest and near-shortest (one hop longer)
+// paths between the sides that pass through them — and the shortest paths. Each side is a set of
+// actors (for example an actor and its sphere) merged into one node; links inside a side do not count.
+// The graph is taken as undirected. O(N + E) plus Yen's algorithm for the paths.
+func (g *Graph) Connect(aSide, bSide []int32, opts ConnectOptions) (ConnectResult, error) {
+	if opts.Paths <= 0 {
+		opts.Paths = 5
+	}
+	if opts.Brokers <= 0 {
+		opts.Brokers = 10
+	}
+	a, b := aSide[0], bSide[0]
+	res := ConnectResult{A: g.u.actors[a].ID, B: g.u.actors[b].ID, Direct: []Link{}, Common: []Common{}, Brokers: []Broker{}, Paths: []Path{}, Distance: -1}
+	if a == b {
+		return res, fmt.Errorf("%w (%s)", ErrSameActor, res.A)
+	}
+	side := make(map[int32]byte, len(aSide)+len(bSide))
+	for _, x := range aSide {
+		side[x] = 'a'
+	}
+	for _, x := range bSide {
+		if side[x] == 'a' {
+			return res, fmt.Errorf("%w: %s belongs to both %s and %s", ErrSameActor, g.u.actors[x].ID, res.A, res.B)
+		}
+		side[x] = 'b'
+	}
+	res.ASide, res.BSide = g.ids(aSide), g.ids(bSide)
+	if g.degreeOf(aSide) == 0 || g.degreeOf(bSide) == 0 {
+		x := a
+		if g.degreeOf(aSide) != 0 {
+			x = b
+		}
+		return res, fmt.Errorf("%q has no links: %w", g.u.actors[x].ID, ErrAbsent)
+	}
+
+	direct := g.LinksAcross(aSide, bSide, false)
+	g.sortByWhen(direct)
+	for _, l := range direct {
+		res.Direct = append(res.Direct, g.Link(l))
+	}
+
+	// Common neighbours: actors outside both sides linked to each side.
+	touch := func(set []int32) map[int32][]int32 {
+		m := map[int32][]int32{}
+		for _, l := range g.LinksAcross(set, nil, false) {
+			from, to := g.links[l].from, g.links[l].to
+			for _, x := range []int32{from, to} {
+				if side[x] == 0 {
+					m[x] = append(m[x], l)
+				}
+			}
+		}
+		return m
+	}
+	ta, tb := touch(aSide), touch(bSide)
+	for _, x := range slices.Sorted(mapKeys(ta)) {
+		lb, ok := tb[x]
+		if !ok {
+			continue
+		}
+		la := ta[x]
+		g.sortByWhen(la)
+		g.sortByWhen(lb)
+		res.Common = append(res.Common, Common{Actor: g.u.actors[x].ID, AKinds: g.kindsOf(la), BKinds: g.kindsOf(lb), ALinks: g.materialise(la), BLinks: g.materialise(lb)})
+	}
+	slices.SortStableFunc(res.Common, func(x, y Common) int {
+		return cmp.Compare(len(y.ALinks)+len(y.BLinks), len(x.ALinks)+len(x.BLinks))
+	})
+
+	// Brokers and paths on the projection with each side merged into its first actor.
+	merge := make([]int32, len(g.u.actors))
+	for i := range merge {
+		merge[i] = int32(i)
+	}
+	for x, s := range side {
+		if s == 'a' {
+			merge[x] = a
+		} else {
+			merge[x] = b
+		}
+	}
+	c := g.ProjectMerged(ProjectOptions{}, merge)
+	pc := algo.PathCounts(c, a, b, 1)
+	res.Distance = pc.Dist
+	if pc.Dist < 0 {
+		return res, nil
+	}
+	res.ShortPaths = pc.Total
+	for x, share := range pc.Shares {
+		if share > 0 && int32(x) != a && int32(x) != b {
+			res.Brokers = append(res.Brokers, Broker{Actor: g.u.actors[x].ID, Score: share, Paths: pc.Through[x]})
+		}
+	}
+	slices.SortFunc(res.Brokers, func(x, y Broker) int { return cmp.Or(cmp.Compare(y.Score, x.Score), strings.Compare(x.Actor, y.Actor)) })
+	if len(res.Brokers) > opts.Brokers {
+		res.Brokers = res.Brokers[:opts.Brokers]
+	}
+	groups := map[int32][]int32{a: aSide, b: bSide}
+	for _, np := range algo.KShortestPaths(c, a, b, opts.Paths) {
+		res.Paths = append(res.Paths, g.pathOf(np, groups, ProjectOptions{}, c))
+	}
+	return res, nil
+}
+
+func mapKeys[K comparable, V any](m map[K]V) func(func(K) bool) {
+	return func(yield func(K) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}
+
+func (g *Graph) degreeOf(set []int32) int {
+	n := 0
+	for _, x := range set {
+		n += g.Degree(x)
+	}
+	return n
+}
+
+func (g *Graph) ids(set []int32) []string {
+	out := make([]string, len(set))
+	for i, x := range set {
+		out[i] = g.u.actors[x].ID
+	}
+	slices.Sort(out)
+	return out
+}
+
+func (g *Graph) kindsOf(ls []int32) []string {
+	var out []string
+	for _, l := range ls {
+		out = append(out, g.KindOf(l).ID)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+func (g *Graph) materialise(ls []int32) []Link {
+	out := make([]Link, len(ls))
+	for i, l := range ls {
+		out[i] = g.Link(l)
+	}
+	return out
+}
