@@ -187,15 +187,18 @@ disconnects A from B — the chokepoints between them. Links are taken as undire
 				case res.Adjacent:
 					fmt.Fprintf(w, "%s and %s are linked directly%s: no set of other actors separates them\n", an, bn, a.underFilter())
 				default:
-					fmt.Fprintf(w, "Removing %d actor(s) cuts %s from %s%s:\n", len(res.Cut), an, bn, a.underFilter())
-					for _, id := range res.Cut {
-						i, _ := g.ActorIndex(id)
-						ac := g.Actor(i)
-						in := ""
-						if ac.In != "" {
-							in = ", in " + actorName(g, ac.In)
+					if len(res.Through) > 0 {
+						fmt.Fprintf(w, "Every path from %s to %s%s passes through %s:\n", an, bn, a.underFilter(), plural(float64(len(res.Through)), "actor"))
+						for _, id := range res.Through {
+							fmt.Fprintf(w, "  %s\n", describeActor(g, id))
 						}
-						fmt.Fprintf(w, "  %s (%s%s)\n", ac.Name, ac.Kind, in)
+						fmt.Fprintln(w, "Each of them alone is a chokepoint.")
+					} else {
+						fmt.Fprintf(w, "Removing %s cuts %s from %s%s:\n", plural(float64(len(res.Cut)), "actor"), an, bn, a.underFilter())
+						for _, id := range res.Cut {
+							fmt.Fprintf(w, "  %s\n", describeActor(g, id))
+						}
+						fmt.Fprintln(w, "No single actor lies on every path.")
 					}
 				}
 				return nil
@@ -293,4 +296,15 @@ func signSymbol(s int8) string {
 		return "(+)"
 	}
 	return "(−)"
+}
+
+// describeActor formats an actor as "Name (kind, in Country)".
+func describeActor(g *graph.Graph, id string) string {
+	i, _ := g.ActorIndex(id)
+	ac := g.Actor(i)
+	in := ""
+	if ac.In != "" {
+		in = ", in " + actorName(g, ac.In)
+	}
+	return fmt.Sprintf("%s (%s%s)", ac.Name, ac.Kind, in)
 }
