@@ -2,10 +2,10 @@ package cli
 
 import (
 	"cmp"
-	"slices"
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/relgraph/relgraph/graph"

@@ -112,4 +112,3 @@ func standsNote(g *graph.Graph, sides ...side) string {
 	}
 	return strings.Join(parts, "; ") + " (use --literal to ask about the places themselves)"
 }
-

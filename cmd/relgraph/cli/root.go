@@ -118,7 +118,7 @@ func (a *app) newRoot() *cobra.Command {
 	}
 	root.CompletionOptions.HiddenDefaultCmd = true
 	pf := root.PersistentFlags()
-	pf.StringArrayVar(&a.dataPaths, "data", nil, "dataset directory or file (repeatable; default: $RELGRAPH_DATA or the embedded dataset)")
+	pf.StringArrayVar(&a.dataPaths, "data", nil, "dataset directory or `PATH` of a file (repeatable; default: $RELGRAPH_DATA or the embedded dataset)")
 	pf.StringVar(&a.at, "at", "", "the graph as it stood on `DATE` (YYYY, YYYY-MM or YYYY-MM-DD)")
 	pf.StringVar(&a.since, "since", "", "keep links in force and events from `DATE` on")
 	pf.StringVar(&a.until, "until", "", "keep links in force and events up to `DATE`")
