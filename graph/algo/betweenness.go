@@ -175,7 +175,7 @@ func batchSize(n int) int {
 // the other level at random through dense per-node arrays; the random side is always the smaller of the
 // two levels, which keeps the memory touched at random small enough to stay in cache.
 type brandes struct {
-	g, rev *CSR // rev: in-edges (g itself when undirected)
+	g, rev *CSR     // rev: in-edges (g itself when undirected)
 	seen   []uint64 // sources that have reached each node
 	build  []uint64 // scratch: sources reaching each node at the level being built
 	dm     []uint64 // dense lookup for one level: each node's mask …
