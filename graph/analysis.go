@@ -30,7 +30,7 @@ type Neighborhood struct {
 }
 
 // Neighborhood returns the actors within depth hops of actor a (links taken as undirected), nearest
-// first, then by id. O(N + E).
+// first, then those tied by more links to the previous ring, then by name. O(N + E).
 func (g *Graph) Neighborhood(a int32, depth int) Neighborhood {
 	res := Neighborhood{Actor: g.u.actors[a].ID, Depth: depth, Neighbors: []Neighbor{}}
 	dist := algo.ReachableWithin(g.Project(ProjectOptions{}), a, depth)
@@ -41,7 +41,7 @@ func (g *Graph) Neighborhood(a int32, depth int) Neighborhood {
 		}
 	}
 	slices.SortFunc(nodes, func(x, y int32) int {
-		return cmp.Or(cmp.Compare(dist[x], dist[y]), strings.Compare(g.u.actors[x].ID, g.u.actors[y].ID))
+		return cmp.Or(cmp.Compare(dist[x], dist[y]), strings.Compare(g.u.actors[x].Name, g.u.actors[y].Name), cmp.Compare(x, y))
 	})
 	for _, x := range nodes {
 		n := Neighbor{Actor: g.u.actors[x].ID, Distance: int(dist[x]), Via: []string{}, Links: []Link{}}
@@ -59,6 +59,9 @@ func (g *Graph) Neighborhood(a int32, depth int) Neighborhood {
 		n.Links = g.materialise(ls)
 		res.Neighbors = append(res.Neighbors, n)
 	}
+	slices.SortStableFunc(res.Neighbors, func(x, y Neighbor) int {
+		return cmp.Or(cmp.Compare(x.Distance, y.Distance), cmp.Compare(len(y.Links), len(x.Links)))
+	})
 	return res
 }
 

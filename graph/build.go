@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // Build checks what was added, derives the links implied by actors (located_in from `in`, transport
@@ -206,27 +207,40 @@ func (b *Builder) checkDuplicateIDs() {
 		}
 		derived = append(derived, int32(pos))
 	}
-	key := func(p int32) (uint16, int32, int32, Date) {
+	// rank orders actors by id, so that sorting on ranks groups links exactly as their derived ids do.
+	rank := make([]int32, len(b.u.actors))
+	byID := make([]int32, len(b.u.actors))
+	for i := range byID {
+		byID[i] = int32(i)
+	}
+	slices.SortFunc(byID, func(x, y int32) int { return strings.Compare(b.u.actors[x].ID, b.u.actors[y].ID) })
+	for r, a := range byID {
+		rank[a] = int32(r)
+	}
+	type idKey struct {
+		kind     uint16
+		from, to int32 // ranks
+		date     Date
+		pos      int32
+	}
+	keys := make([]idKey, len(derived))
+	for i, p := range derived {
 		r := &b.links[p]
-		from, to := r.from, r.to
-		if !b.u.kinds.links[r.kind].Directed && b.u.actors[to].ID < b.u.actors[from].ID {
+		from, to := rank[r.from], rank[r.to]
+		if !b.u.kinds.links[r.kind].Directed && to < from {
 			from, to = to, from
 		}
-		return r.kind, from, to, r.start
+		keys[i] = idKey{r.kind, from, to, r.start, p}
 	}
-	cmpKey := func(x, y int32) int {
-		k1, f1, t1, d1 := key(x)
-		k2, f2, t2, d2 := key(y)
-		return cmp.Or(cmp.Compare(k1, k2), cmp.Compare(f1, f2), cmp.Compare(t1, t2), cmp.Compare(d1, d2), cmp.Compare(x, y))
-	}
-	slices.SortFunc(derived, cmpKey)
-	for i := 1; i < len(derived); i++ {
-		k1, f1, t1, d1 := key(derived[i-1])
-		k2, f2, t2, d2 := key(derived[i])
-		if k1 == k2 && f1 == f2 && t1 == t2 && d1 == d2 {
-			id := b.linkIDOf(int(derived[i]))
-			b.linkProblem(int(derived[i]), "", "duplicate link id %q: give one of the two links an explicit id", id)
-			b.problems[len(b.problems)-1].Other = b.ref(int(derived[i-1]))
+	slices.SortFunc(keys, func(x, y idKey) int {
+		return cmp.Or(cmp.Compare(x.kind, y.kind), cmp.Compare(x.from, y.from), cmp.Compare(x.to, y.to), cmp.Compare(x.date, y.date), cmp.Compare(x.pos, y.pos))
+	})
+	for i := 1; i < len(keys); i++ {
+		x, y := keys[i-1], keys[i]
+		if x.kind == y.kind && x.from == y.from && x.to == y.to && x.date == y.date {
+			id := b.linkIDOf(int(y.pos))
+			b.linkProblem(int(y.pos), "", "duplicate link id %q: give one of the two links an explicit id", id)
+			b.problems[len(b.problems)-1].Other = b.ref(int(x.pos))
 		}
 	}
 }

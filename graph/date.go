@@ -133,13 +133,20 @@ func (d Date) String() string {
 	if d == 0 {
 		return ""
 	}
-	switch {
-	case d.Month() == 0:
-		return fmt.Sprintf("%04d", d.Year())
-	case d.Day() == 0:
-		return fmt.Sprintf("%04d-%02d", d.Year(), d.Month())
+	return string(d.appendTo(make([]byte, 0, 10)))
+}
+
+// appendTo appends d's text form to b without going through fmt.
+func (d Date) appendTo(b []byte) []byte {
+	y := d.Year()
+	b = append(b, byte('0'+y/1000%10), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10))
+	if m := d.Month(); m != 0 {
+		b = append(b, '-', byte('0'+m/10), byte('0'+m%10))
+		if day := d.Day(); day != 0 {
+			b = append(b, '-', byte('0'+day/10), byte('0'+day%10))
+		}
 	}
-	return fmt.Sprintf("%04d-%02d-%02d", d.Year(), d.Month(), d.Day())
+	return b
 }
 
 // MarshalText implements encoding.TextMarshaler.

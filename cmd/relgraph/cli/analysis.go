@@ -52,7 +52,7 @@ func (a *app) newNeighborsCmd() *cobra.Command {
 					if level > 1 {
 						via = "via " + joinNames(g, n.Via, "")
 					}
-					fmt.Fprintf(tw, "  %s\t%s\t%s\n", actorName(g, n.Actor), strings.Join(n.Kinds, ", "), via)
+					fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", actorName(g, n.Actor), plural(float64(len(n.Links)), "link"), capList(n.Kinds, 4), via)
 				}
 				return tw.Flush()
 			})
@@ -307,4 +307,12 @@ func describeActor(g *graph.Graph, id string) string {
 		in = ", in " + actorName(g, ac.In)
 	}
 	return fmt.Sprintf("%s (%s%s)", ac.Name, ac.Kind, in)
+}
+
+// capList joins at most n items, summing up the rest as "+k more".
+func capList(items []string, n int) string {
+	if len(items) <= n {
+		return strings.Join(items, ", ")
+	}
+	return strings.Join(items[:n], ", ") + fmt.Sprintf(" +%d more", len(items)-n)
 }

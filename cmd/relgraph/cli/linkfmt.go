@@ -35,12 +35,20 @@ func links(g *graph.Graph, ids []int32) []graph.Link {
 	return out
 }
 
-// actorName returns the display name of an actor id.
+// actorName returns the display name of an actor id, on one line.
 func actorName(g *graph.Graph, id string) string {
 	if i, ok := g.ActorIndex(id); ok {
-		return g.Actor(i).Name
+		return oneLine(g.Actor(i).Name)
 	}
 	return id
+}
+
+// oneLine replaces line breaks and tabs in text meant for one cell of a text table.
+func oneLine(s string) string {
+	if !strings.ContainsAny(s, "\n\r\t") {
+		return s
+	}
+	return strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\t", " ").Replace(s)
 }
 
 // writeLinkTable writes links one per line: date span, the two ends with the direction, kind,

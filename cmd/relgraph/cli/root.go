@@ -327,7 +327,10 @@ func writeFileAtomic(name string, b []byte) error {
 		return fmt.Errorf("writing %s: %w", name, err)
 	}
 	tmp := f.Name()
-	_, err = f.Write(b)
+	err = f.Chmod(0o644) // CreateTemp makes 0600 files; an output file is an ordinary file
+	if err == nil {
+		_, err = f.Write(b)
+	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
