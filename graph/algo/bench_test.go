@@ -50,13 +50,20 @@ func benchPairs(n int) [][2]int32 {
 	return p
 }
 
+// forGraphs runs f on each benchmark graph and reports, besides wall time, the process CPU time per
+// operation (cpu-ns/op; with parallel workers it exceeds the wall time).
 func forGraphs(b *testing.B, f func(b *testing.B, bg *benchGraph, pairs [][2]int32)) {
 	for _, bg := range benchGraphs {
 		b.Run(bg.name, func(b *testing.B) {
 			bg.build()
 			pairs := benchPairs(bg.n)
+			c0, ok := processCPU()
 			b.ResetTimer()
 			f(b, bg, pairs)
+			b.StopTimer()
+			if c1, _ := processCPU(); ok && b.N > 0 {
+				b.ReportMetric(float64(c1-c0)/float64(b.N), "cpu-ns/op")
+			}
 		})
 	}
 }
@@ -144,8 +151,7 @@ func BenchmarkPageRank(b *testing.B) {
 func BenchmarkArticulationPointsBridges(b *testing.B) {
 	forGraphs(b, func(b *testing.B, bg *benchGraph, pairs [][2]int32) {
 		for b.Loop() {
-			ArticulationPoints(bg.g)
-			Bridges(bg.g)
+			ArticulationPointsAndBridges(bg.g)
 		}
 	})
 }
@@ -167,6 +173,17 @@ func BenchmarkPathCounts(b *testing.B) {
 		for b.Loop() {
 			p := pairs[i%len(pairs)]
 			PathCounts(bg.g, p[0], p[1], 1)
+			i++
+		}
+	})
+}
+
+func BenchmarkAllSimplePaths(b *testing.B) {
+	forGraphs(b, func(b *testing.B, bg *benchGraph, pairs [][2]int32) {
+		i := 0
+		for b.Loop() {
+			p := pairs[i%len(pairs)]
+			AllSimplePaths(bg.g, p[0], p[1], 5, 100)
 			i++
 		}
 	})

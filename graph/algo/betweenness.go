@@ -37,8 +37,10 @@ type BetweennessOptions struct {
 // the batch that has the node on its frontier), which divides the random memory accesses that dominate
 // on large graphs by up to the batch size. The batches are fixed by the sources alone; they run in
 // parallel, each worker with its own buffers, and their sums are added in batch order, so the result is
-// bit-for-bit the same for any number of workers. O(P·(N+E)) time for P sources, and O(W·N·64) memory
-// (at most about 64 MiB per worker) for W workers.
+// bit-for-bit the same for any number of workers. O(P·(N+E)) time for P sources. Each of the W workers
+// holds a batch's path counts (N·64 float64s, capped near 64 MiB by smaller batches on larger graphs)
+// and the batch's levels: an entry per node and distinct distance from the batch's sources, a few per
+// node on small-world graphs and up to 64 on long chains.
 func Betweenness(g *CSR, opts BetweennessOptions) []float64 {
 	n := g.N
 	bc := make([]float64, n)
@@ -46,7 +48,6 @@ func Betweenness(g *CSR, opts BetweennessOptions) []float64 {
 		return bc
 	}
 	sources := pivots(n, opts.Pivots, opts.Seed)
-	rev := g.Reverse()
 	batch := batchSize(n)
 	nChunks := (len(sources) + batch - 1) / batch
 	workers := opts.Workers
@@ -98,7 +99,7 @@ func Betweenness(g *CSR, opts BetweennessOptions) []float64 {
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
-			w := newBrandes(g, rev)
+			w := newBrandes(g)
 			for {
 				c, acc := take()
 				if c < 0 {
@@ -166,224 +167,134 @@ func batchSize(n int) int {
 
 // brandes holds one worker's buffers for Brandes' algorithm run from a batch of sources at once, by
 // bit-parallel breadth-first search: the sources that have reached a node, or have it at a given
-// distance, are bits of a uint64, so one pass over a node's edges serves every source of the batch.
-//
-// The search is kept as a list of levels; level L holds entries (node v, mask of the sources at distance
-// L from v), and each entry owns popcount(mask) consecutive slots of val, one per source in bit order.
-// A slot holds σ, the number of shortest paths from the source, until the backward pass replaces it with
-// (1+δ)/σ. Moving between two levels, the loops run over the entries of one level in order and look up
-// the other level at random through dense per-node arrays; the random side is always the smaller of the
-// two levels, which keeps the memory touched at random small enough to stay in cache.
+// distance, are bits of a uint64, so one pass over a node's edges serves every source of the batch that
+// has the node at that distance, and a node's path counts for all the sources sit side by side.
 type brandes struct {
-	g, rev *CSR     // rev: in-edges (g itself when undirected)
-	seen   []uint64 // sources that have reached each node
-	build  []uint64 // scratch: sources reaching each node at the level being built
-	dm     []uint64 // dense lookup for one level: each node's mask …
-	do     []int32  // … and the index of its first slot in val
-	val    []float64
-	tmp    []float64 // backward pass, push direction: sums for one level
-
+	g     *CSR
+	batch int
+	bits  []nodeBits
+	// val[v*batch+i] holds σ_i(v), the number of shortest paths from source i to v, until the backward
+	// pass replaces it with (1+δ_i(v))/σ_i(v).
+	val []float64
+	// The levels: entries lvNode[k], lvMask[k] (a node and the sources it is at that distance from),
+	// level L in lvStart[L]:lvStart[L+1].
 	lvNode  []int32
 	lvMask  []uint64
-	lvOff   []int32 // first slot of each entry
-	lvStart []int   // level L is entries lvStart[L]:lvStart[L+1]
+	lvStart []int
 }
 
-func newBrandes(g, rev *CSR) *brandes {
-	n := g.N
-	return &brandes{g: g, rev: rev, seen: make([]uint64, n), build: make([]uint64, n), dm: make([]uint64, n),
-		do: make([]int32, n), val: make([]float64, 0, n)}
+// nodeBits holds a node's source sets side by side, so that one memory access fetches both.
+type nodeBits struct {
+	seen uint64 // sources that have reached the node
+	mask uint64 // sources that reach it at the level being built or, backwards, looked up
 }
 
-// dense fills the per-node lookup for the entries k in lo..hi-1; undense clears it.
-func (w *brandes) dense(lo, hi int) {
-	for k := lo; k < hi; k++ {
-		v := w.lvNode[k]
-		w.dm[v], w.do[v] = w.lvMask[k], w.lvOff[k]
-	}
+func newBrandes(g *CSR) *brandes {
+	b := batchSize(g.N)
+	return &brandes{g: g, batch: b, bits: make([]nodeBits, g.N), val: make([]float64, g.N*b)}
 }
 
-func (w *brandes) undense(lo, hi int) {
-	for _, v := range w.lvNode[lo:hi] {
-		w.dm[v] = 0
-	}
-}
-
-// slot returns the index of source bit b (a power of two) among the slots of an entry with mask m
-// starting at off.
-func slot(off int32, m, b uint64) int32 { return off + int32(bits.OnesCount64(m&(b-1))) }
-
-// run adds to acc the dependencies of every node on the given sources (at most 64, distinct). The
-// dependency of v on a source is δ(v) = σ(v)·Σ (1+δ(x))/σ(x) over the successors x of v (the
-// out-neighbours one level further), so no predecessor lists are kept.
+// run adds to acc the dependencies of every node on the given sources (at most w.batch, distinct).
+// The dependency of v on a source is δ(v) = σ(v)·Σ (1+δ(x))/σ(x) over the successors x of v (its
+// out-neighbours one level further), so the backward pass reads only out-edges and no predecessor lists
+// are kept.
 func (w *brandes) run(sources []int32, acc []float64) {
-	g, rev := w.g, w.rev
-	seen, build, dm, do := w.seen, w.build, w.dm, w.do
-	clear(seen)
-	w.lvNode, w.lvMask, w.lvOff = w.lvNode[:0], w.lvMask[:0], w.lvOff[:0]
-	w.lvStart = append(w.lvStart[:0], 0)
-	val := w.val[:0]
+	off, nbr := w.g.Off, w.g.Nbr
+	B := w.batch
+	nb, val := w.bits, w.val
+	clear(nb)
+	lvNode, lvMask, lvStart := w.lvNode[:0], w.lvMask[:0], append(w.lvStart[:0], 0)
 	for i, s := range sources {
-		w.lvNode = append(w.lvNode, s)
-		w.lvMask = append(w.lvMask, 1<<i)
-		w.lvOff = append(w.lvOff, int32(i))
-		seen[s] |= 1 << i
-		val = append(val, 1)
+		lvNode = append(lvNode, s)
+		lvMask = append(lvMask, 1<<i)
+		nb[s].seen |= 1 << i
+		val[int(s)*B+i] = 1
 	}
-	w.lvStart = append(w.lvStart, len(w.lvNode))
-	var local [64]float64
-
-	// Forward: level L+1 from level L, first its entries, then its path counts.
+	lvStart = append(lvStart, len(lvNode))
+	// Forward: level L+1 from level L. mask collects the sources reaching a node at L+1; seen is
+	// updated only after the level, so that it still means "reached at a distance ≤ L". The first
+	// contribution to a path count overwrites it, so val needs no clearing between batches.
 	for L := 0; ; L++ {
-		lo, hi := w.lvStart[L], w.lvStart[L+1]
+		lo, hi := lvStart[L], lvStart[L+1]
 		for k := lo; k < hi; k++ {
-			v, fm := w.lvNode[k], w.lvMask[k]
-			for _, x := range g.Nbr[g.Off[v]:g.Off[v+1]] {
-				if m := fm &^ seen[x]; m != 0 {
-					if build[x] == 0 {
-						w.lvNode = append(w.lvNode, x)
-					}
-					build[x] |= m
+			v, fm := lvNode[k], lvMask[k]
+			vrow := val[int(v)*B : int(v)*B+B]
+			for _, x := range nbr[off[v]:off[v+1]] {
+				p := &nb[x]
+				m := fm &^ p.seen
+				if m == 0 {
+					continue
+				}
+				old := p.mask
+				if old == 0 {
+					lvNode = append(lvNode, x)
+				}
+				p.mask = old | m
+				xrow := val[int(x)*B : int(x)*B+B]
+				for first := m &^ old; first != 0; first &= first - 1 {
+					i := bits.TrailingZeros64(first)
+					xrow[i] = vrow[i]
+				}
+				for more := m & old; more != 0; more &= more - 1 {
+					i := bits.TrailingZeros64(more)
+					xrow[i] += vrow[i]
 				}
 			}
 		}
-		nhi := len(w.lvNode)
-		if nhi == hi {
+		if len(lvNode) == hi {
 			break
 		}
-		for _, x := range w.lvNode[hi:nhi] {
-			m := build[x]
-			build[x] = 0
-			seen[x] |= m
-			w.lvMask = append(w.lvMask, m)
-			w.lvOff = append(w.lvOff, int32(len(val)))
-			for range bits.OnesCount64(m) {
-				val = append(val, 0)
-			}
+		for _, x := range lvNode[hi:] {
+			p := &nb[x]
+			lvMask = append(lvMask, p.mask)
+			p.seen |= p.mask
+			p.mask = 0
 		}
-		w.lvStart = append(w.lvStart, nhi)
-		sizeL, sizeN := int(w.lvOff[hi]-w.lvOff[lo]), len(val)-int(w.lvOff[hi])
-		if sizeL <= sizeN {
-			// Pull into each entry of L+1 from its in-neighbours at L.
-			w.dense(lo, hi)
-			for k := hi; k < nhi; k++ {
-				x, mx, ox := w.lvNode[k], w.lvMask[k], w.lvOff[k]
-				for _, v := range rev.Nbr[rev.Off[x]:rev.Off[x+1]] {
-					dv := dm[v]
-					m := mx & dv
-					if m == 0 {
-						continue
-					}
-					ov := do[v]
-					for ; m != 0; m &= m - 1 {
-						b := m & -m
-						val[slot(ox, mx, b)] += val[slot(ov, dv, b)]
-					}
-				}
-			}
-			w.undense(lo, hi)
-		} else {
-			// Push from each entry of L to its out-neighbours at L+1.
-			w.dense(hi, nhi)
-			for k := lo; k < hi; k++ {
-				v, fv, ov := w.lvNode[k], w.lvMask[k], w.lvOff[k]
-				for m, j := fv, ov; m != 0; m &= m - 1 {
-					local[bits.TrailingZeros64(m)] = val[j]
-					j++
-				}
-				for _, x := range g.Nbr[g.Off[v]:g.Off[v+1]] {
-					dx := dm[x]
-					m := fv & dx
-					if m == 0 {
-						continue
-					}
-					ox := do[x]
-					for ; m != 0; m &= m - 1 {
-						b := m & -m
-						val[slot(ox, dx, b)] += local[bits.TrailingZeros64(b)]
-					}
-				}
-			}
-			w.undense(hi, nhi)
-			local = [64]float64{}
+		lvStart = append(lvStart, len(lvNode))
+	}
+	// Backward: level by level from the deepest, with mask holding the sources of the level below.
+	// Level 0 holds the sources themselves, which get no dependency.
+	D := len(lvStart) - 2
+	for k := lvStart[D]; k < lvStart[D+1]; k++ {
+		vrow := val[int(lvNode[k])*B:]
+		for m := lvMask[k]; m != 0; m &= m - 1 {
+			i := bits.TrailingZeros64(m)
+			vrow[i] = 1 / vrow[i]
 		}
 	}
-
-	// Backward: the deepest level has no successors; then each level from its successors.
-	D := len(w.lvStart) - 2
-	for j := w.lvOff[w.lvStart[D]]; j < int32(len(val)); j++ {
-		val[j] = 1 / val[j]
-	}
+	var sum [64]float64
 	for L := D - 1; L >= 1; L-- {
-		lo, hi, nhi := w.lvStart[L], w.lvStart[L+1], w.lvStart[L+2]
-		base := w.lvOff[lo]
-		sizeL, sizeN := int(w.lvOff[hi]-base), int(w.lvOff[nhi-1])+bits.OnesCount64(w.lvMask[nhi-1])-int(w.lvOff[hi])
-		w.tmp = w.tmp[:0]
-		for range sizeL {
-			w.tmp = append(w.tmp, 0)
+		lo, nlo, nhi := lvStart[L], lvStart[L+1], lvStart[L+2]
+		for k := nlo; k < nhi; k++ {
+			nb[lvNode[k]].mask = lvMask[k]
 		}
-		tmp := w.tmp
-		if sizeN <= sizeL {
-			// Pull each entry's sums from its out-neighbours at L+1.
-			w.dense(hi, nhi)
-			for k := lo; k < hi; k++ {
-				v, fv, ov := w.lvNode[k], w.lvMask[k], w.lvOff[k]
-				for _, x := range g.Nbr[g.Off[v]:g.Off[v+1]] {
-					dx := dm[x]
-					m := fv & dx
-					if m == 0 {
-						continue
-					}
-					ox := do[x]
-					for ; m != 0; m &= m - 1 {
-						b := m & -m
-						local[bits.TrailingZeros64(b)] += val[slot(ox, dx, b)]
-					}
+		for k := lo; k < nlo; k++ {
+			v, fm := lvNode[k], lvMask[k]
+			for _, x := range nbr[off[v]:off[v+1]] {
+				m := fm & nb[x].mask
+				if m == 0 {
+					continue
 				}
-				for m, j := fv, ov-base; m != 0; m &= m - 1 {
+				xrow := val[int(x)*B : int(x)*B+B]
+				for ; m != 0; m &= m - 1 {
 					i := bits.TrailingZeros64(m)
-					tmp[j] = local[i]
-					local[i] = 0
-					j++
+					sum[i] += xrow[i]
 				}
 			}
-			w.undense(hi, nhi)
-		} else {
-			// Push each entry's value at L+1 to its in-neighbours at L.
-			w.dense(lo, hi)
-			for k := hi; k < nhi; k++ {
-				x, mx, ox := w.lvNode[k], w.lvMask[k], w.lvOff[k]
-				for m, j := mx, ox; m != 0; m &= m - 1 {
-					local[bits.TrailingZeros64(m)] = val[j]
-					j++
-				}
-				for _, v := range rev.Nbr[rev.Off[x]:rev.Off[x+1]] {
-					dv := dm[v]
-					m := mx & dv
-					if m == 0 {
-						continue
-					}
-					ov := do[v] - base
-					for ; m != 0; m &= m - 1 {
-						b := m & -m
-						tmp[slot(ov, dv, b)] += local[bits.TrailingZeros64(b)]
-					}
-				}
-			}
-			w.undense(lo, hi)
-			local = [64]float64{}
-		}
-		// δ = σ·sum, and the slot becomes (1+δ)/σ = 1/σ + sum.
-		for k := lo; k < hi; k++ {
-			ov, n := w.lvOff[k], int32(bits.OnesCount64(w.lvMask[k]))
+			vrow := val[int(v)*B : int(v)*B+B]
 			d := 0.0
-			for j := ov; j < ov+n; j++ {
-				sigma, sum := val[j], tmp[j-base]
-				d += sigma * sum
-				val[j] = 1/sigma + sum
+			for m := fm; m != 0; m &= m - 1 {
+				i := bits.TrailingZeros64(m)
+				sv := vrow[i]
+				d += sv * sum[i]
+				vrow[i] = 1/sv + sum[i]
+				sum[i] = 0
 			}
-			acc[w.lvNode[k]] += d
+			acc[v] += d
+		}
+		for k := nlo; k < nhi; k++ {
+			nb[lvNode[k]].mask = 0
 		}
 	}
-	w.val = val
+	w.lvNode, w.lvMask, w.lvStart = lvNode, lvMask, lvStart
 }

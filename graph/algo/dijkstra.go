@@ -1,14 +1,18 @@
 package algo
 
-import "math"
+import (
+	"cmp"
+	"math"
+	"slices"
+)
 
 // Dijkstra returns a cheapest path from s to t using the edge costs W (every edge costs 1 when W is
 // nil), following edge directions in a directed graph, and its cost; it returns nil and +Inf when t
 // cannot be reached, and [s], 0 when s == t. Among paths of equal cost it returns the lexicographically
 // smallest sequence of node ids: at each step, the smallest next node that still lies on a cheapest path.
 // Costs are compared exactly as float64 sums taken from s outwards, so ties between paths whose costs
-// differ only by rounding are broken by that rounding. O((N + E) log N); the search stops once t is
-// settled.
+// differ only by rounding are broken by that rounding. O((N + E) log N); the search stops once every
+// node closer to s than t is settled.
 func Dijkstra(g *CSR, s, t int32) (path []int32, cost float64) {
 	d := newDijkstra(g)
 	path = d.path(s, t)
@@ -28,12 +32,14 @@ type dijkstra struct {
 	touched  []int32 // nodes given a tentative distance
 	heap     []heapItem
 	lastCost float64
+	h        []float64 // optional A* heuristic: a consistent lower bound on the cost to t
 
 	blocked   []bool
 	blockFrom int32
 	blockTo   []int32
 }
 
+// heapItem is a node in the heap with its key: the cost from s, plus the heuristic under A*.
 type heapItem struct {
 	d float64
 	v int32
@@ -106,6 +112,14 @@ func (d *dijkstra) pop() heapItem {
 
 // path returns the lexicographically smallest cheapest s→t path avoiding the restrictions, or nil, and
 // sets lastCost.
+//
+// With a heuristic h (a lower bound on the cost to t that never drops by more than an edge's cost
+// along it) the search is A*: nodes leave the heap by g+h, where g is the cost from s, and each node's
+// g is final when it leaves. The search goes on until every node with g+h up to the cost of t has left
+// the heap, since those are all the nodes on cheapest paths; without a heuristic it stops when t
+// leaves, as every node on a cheapest path is closer to s. The path is then walked from s through
+// tight edges (g(u)+cost = g(v), exactly as float64) towards nodes known to have a tight way on to t,
+// taking the smallest such next node each time; g strictly increases along the way, so the walk ends.
 func (d *dijkstra) path(s, t int32) []int32 {
 	d.lastCost = math.Inf(1)
 	if s == t {
@@ -115,23 +129,34 @@ func (d *dijkstra) path(s, t int32) []int32 {
 	if d.blocked != nil && (d.blocked[s] || d.blocked[t]) {
 		return nil
 	}
-	g := d.g
+	g, h := d.g, d.h
+	if h != nil && math.IsInf(h[s], 1) {
+		return nil
+	}
 	defer d.reset()
 	d.dist[s] = 0
 	d.touched = append(d.touched, s)
-	d.push(heapItem{0, s})
+	d.push(heapItem{d.hOf(s), s})
+	best := math.Inf(1) // g(t) once t has left the heap
 	for len(d.heap) > 0 {
 		it := d.pop()
+		if it.d > best {
+			break
+		}
 		u := it.v
-		if d.pos[u] >= 0 || it.d > d.dist[u] {
+		if d.pos[u] >= 0 || it.d > d.dist[u]+d.hOf(u) {
 			continue
 		}
 		d.pos[u] = int32(len(d.order))
 		d.order = append(d.order, u)
+		du := d.dist[u]
 		if u == t {
-			break
+			best = du
+			if h == nil {
+				break // every node closer to s has left the heap already
+			}
+			continue
 		}
-		du := it.d
 		for i := g.Off[u]; i < g.Off[u+1]; i++ {
 			v := g.Nbr[i]
 			if d.pos[v] >= 0 || !d.edgeOK(u, v) {
@@ -139,11 +164,15 @@ func (d *dijkstra) path(s, t int32) []int32 {
 			}
 			nd := du + g.cost(int(i))
 			if nd < d.dist[v] {
+				hv := d.hOf(v)
+				if math.IsInf(hv, 1) {
+					continue // cannot reach t
+				}
 				if math.IsInf(d.dist[v], 1) {
 					d.touched = append(d.touched, v)
 				}
 				d.dist[v] = nd
-				d.push(heapItem{nd, v})
+				d.push(heapItem{nd + hv, v})
 			}
 		}
 	}
@@ -152,11 +181,19 @@ func (d *dijkstra) path(s, t int32) []int32 {
 	}
 	// tight reports whether the edge u→v (index i) lies on a cheapest path towards t through v.
 	tight := func(u int32, i int32, v int32) bool {
-		return d.good[v] && d.pos[v] > d.pos[u] && d.dist[u]+g.cost(int(i)) == d.dist[v] && d.edgeOK(u, v)
+		return d.good[v] && d.dist[v] > d.dist[u] && d.dist[u]+g.cost(int(i)) == d.dist[v] && d.edgeOK(u, v)
+	}
+	// Mark nodes with a tight way to t, in decreasing order of g (a tight edge increases g): the reverse
+	// of the order they left the heap in, or under A* that order sorted.
+	if h != nil {
+		slices.SortFunc(d.order, func(a, b int32) int { return cmp.Compare(d.dist[a], d.dist[b]) })
 	}
 	d.good[t] = true
-	for k := len(d.order) - 2; k >= 0; k-- {
+	for k := len(d.order) - 1; k >= 0; k-- {
 		u := d.order[k]
+		if u == t || d.dist[u] >= best {
+			continue
+		}
 		for i := g.Off[u]; i < g.Off[u+1]; i++ {
 			if tight(u, i, g.Nbr[i]) {
 				d.good[u] = true
@@ -174,13 +211,45 @@ func (d *dijkstra) path(s, t int32) []int32 {
 			}
 		}
 		if next < 0 {
-			panic("algo: cheapest path walk lost its way") // unreachable: s is good
+			panic("algo: cheapest path walk lost its way") // unreachable: s has a tight way to t
 		}
 		path = append(path, next)
 		u = next
 	}
-	d.lastCost = d.dist[t]
+	d.lastCost = best
 	return path
+}
+
+// hOf returns the heuristic lower bound on the cost from v to t (0 without a heuristic).
+func (d *dijkstra) hOf(v int32) float64 {
+	if d.h == nil {
+		return 0
+	}
+	return d.h[v]
+}
+
+// costsTo returns the cost of a cheapest path from every node to t, +Inf where t cannot be reached:
+// Dijkstra's algorithm from t over the reverse graph rev. O((N + E) log N).
+func costsTo(rev *CSR, t int32) []float64 {
+	d := newDijkstra(rev)
+	d.dist[t] = 0
+	d.push(heapItem{0, t})
+	for len(d.heap) > 0 {
+		it := d.pop()
+		u := it.v
+		if d.pos[u] >= 0 || it.d > d.dist[u] {
+			continue
+		}
+		d.pos[u] = 0
+		for i := rev.Off[u]; i < rev.Off[u+1]; i++ {
+			v := rev.Nbr[i]
+			if nd := it.d + rev.cost(int(i)); nd < d.dist[v] {
+				d.dist[v] = nd
+				d.push(heapItem{nd, v})
+			}
+		}
+	}
+	return d.dist
 }
 
 func (d *dijkstra) reset() {

@@ -6,6 +6,6 @@
 // Every algorithm is iterative (a path graph of any length cannot overflow the stack), allocates
 // O(N) or O(N+E) buffers once per call rather than per step, and is deterministic: where several answers
 // are equally good, the one that is smallest by node id, or lexicographically smallest as a sequence of
-// node ids, is chosen, and each doc comment says which. Complexities are given in terms of N nodes and
-// E stored adjacency entries (an undirected edge is stored twice).
+// node ids, is chosen, and each doc comment says which. Node arguments must lie in 0..N-1. Complexities
+// are given in terms of N nodes and E stored adjacency entries (an undirected edge is stored twice).
 package algo

@@ -21,6 +21,12 @@ func Bridges(g *CSR) [][2]int32 {
 	return br
 }
 
+// ArticulationPointsAndBridges returns both, as ArticulationPoints and Bridges do, from one search.
+// O(N + E).
+func ArticulationPointsAndBridges(g *CSR) (points []int32, bridges [][2]int32) {
+	return lowLink(g.Undirected(), true, true)
+}
+
 // lowLink runs an iterative depth-first search over the undirected graph u, from every unvisited node
 // in increasing order, and returns its articulation points and/or bridges, sorted.
 func lowLink(u *CSR, wantCut, wantBridges bool) (cut []int32, bridges [][2]int32) {

@@ -108,41 +108,41 @@ func (b *bfs) edgeOK(u, v int32) bool {
 	return true
 }
 
-// path returns the lexicographically smallest shortest s→t path avoiding the restrictions, or nil.
-func (b *bfs) path(s, t int32) []int32 {
-	if s == t {
-		return []int32{s}
+// dtOf returns v's level on the t side: b.dt[v], or, without a reverse graph (the t side is t alone),
+// 0 for t and -1 otherwise.
+func (b *bfs) dtOf(v, t int32) int32 {
+	if b.dt != nil {
+		return b.dt[v]
 	}
+	if v == t {
+		return 0
+	}
+	return -1
+}
+
+// meet searches from s and t (s ≠ t) a level at a time until the two sides meet, and returns the
+// distance d from s to t (-1 when t is unreachable) and the radii A and B to which each side is fully
+// labelled: every node within A of s has its ds label, every node within B of t its dt label, and
+// A+B ≥ d. The labels stay set until reset.
+func (b *bfs) meet(s, t int32) (d, A, B int32) {
 	if b.blocked != nil && (b.blocked[s] || b.blocked[t]) {
-		return nil
+		return -1, 0, 0
 	}
 	g := b.g
-	defer b.reset()
 	b.ds[s] = 0
 	b.qs = append(b.qs[:0], s)
 	b.lvl = append(b.lvl[:0], 0, 1)
-	// Without a reverse graph the t side is t alone, at level 0: dt[t] is kept in a local.
-	dtT := func(v int32) int32 {
-		if b.dt != nil {
-			return b.dt[v]
-		}
-		if v == t {
-			return 0
-		}
-		return -1
-	}
 	if b.dt != nil {
 		b.dt[t] = 0
 		b.qt = append(b.qt[:0], t)
 	}
-	A, B := int32(0), int32(0) // radii fully labelled on each side
-	sHead, tHead := 0, 0       // start of each side's frontier in its queue
+	sHead, tHead := 0, 0 // start of each side's frontier in its queue
 	best := int32(math.MaxInt32)
-	for {
+	for best == math.MaxInt32 {
 		sFront := len(b.qs) - sHead
 		tFront := len(b.qt) - tHead
 		if sFront == 0 || (b.rev != nil && tFront == 0) {
-			return nil
+			return -1, A, B
 		}
 		if b.rev == nil || sFront <= tFront {
 			end := len(b.qs)
@@ -151,7 +151,7 @@ func (b *bfs) path(s, t int32) []int32 {
 					if !b.edgeOK(u, v) {
 						continue
 					}
-					if d := dtT(v); d >= 0 && A+1+d < best {
+					if d := b.dtOf(v, t); d >= 0 && A+1+d < best {
 						best = A + 1 + d
 					}
 					if b.ds[v] < 0 {
@@ -183,20 +183,32 @@ func (b *bfs) path(s, t int32) []int32 {
 			tHead = end
 			B++
 		}
-		if best != math.MaxInt32 {
-			break
-		}
 	}
-	d := best
-	// onPath reports whether v, a successor of a node at level j-1 on a shortest path, is at position j
-	// of some shortest s→t path.
+	return best, A, B
+}
+
+// path returns the lexicographically smallest shortest s→t path avoiding the restrictions, or nil.
+func (b *bfs) path(s, t int32) []int32 {
+	if s == t {
+		return []int32{s}
+	}
+	defer b.reset()
+	d, _, B := b.meet(s, t)
+	if d < 0 {
+		return nil
+	}
+	g := b.g
+	// onPath reports whether v, a successor of a node at position j-1 of a shortest path, is at
+	// position j of some shortest s→t path. Within B of t the dt label says so; closer to s the marks
+	// computed below do.
 	onPath := func(v, j int32) bool {
 		if d-j <= B {
-			return dtT(v) == d-j
+			return b.dtOf(v, t) == d-j
 		}
 		return b.ds[v] == j && b.good[v]
 	}
-	// Mark the s-side nodes that lie on a shortest path, from level d-B-1 down to 1.
+	// Mark the s-side nodes that lie on a shortest path, from level d-B-1 down to 1 (d ≤ A+B, so
+	// these levels are fully labelled).
 	for j := d - B - 1; j >= 1; j-- {
 		for _, u := range b.qs[b.lvl[j]:b.lvl[j+1]] {
 			for _, v := range g.Nbr[g.Off[u]:g.Off[u+1]] {

@@ -22,32 +22,55 @@ type PathCount struct {
 // In a graph without self loops a walk of length d or d+1 from s to t never repeats a node — cutting
 // out the closed walk between two visits of a node (at least 2 edges long) would leave an s→t walk
 // shorter than d — so counting walks counts simple paths. A node v with ds = dist(s,v) and dt =
-// dist(v,t) lies on such a walk only if ds+dt ≤ d+1, at position ds or ds+1, so it is enough to know, for
-// every node, σ0 and σ1, the numbers of walks from s of length ds and ds+1, and τ0 and τ1, those to t of
-// length dt and dt+1:
+// dist(v,t) lies on such a walk only if ds+dt ≤ d+slack, at position ds or ds+1, so it is enough to know,
+// for every such node, σ0 and σ1, the numbers of walks from s of length ds and ds+1, and τ0 and τ1, those
+// to t of length dt and dt+1:
 //
 //	σ0(v) = Σ σ0(u) over u→v with ds(u) = ds(v)-1
 //	σ1(v) = Σ σ1(u) over u→v with ds(u) = ds(v)-1, plus Σ σ0(u) over u→v with ds(u) = ds(v)
 //
 // and paths of length d through v number σ0τ0 when ds+dt = d; those of length d+1 number σ0τ1 + σ1τ0 when
-// ds+dt = d, and σ0τ0 when ds+dt = d+1. The totals are σ0(t) and σ1(t). O(N + E): two breadth-first
-// searches and two passes over the edges from each end, plus O(N + E) to reverse a directed graph.
+// ds+dt = d, and σ0τ0 when ds+dt = d+1. The totals are σ0(t) and σ1(t).
+//
+// Every walk counted stays within the nodes with ds+dt ≤ d+slack, and so do the shortest paths from s
+// and to t of those nodes, so the searches are confined to them: a bidirectional search finds d and the
+// distances to t near t, which bound the distance to t from below everywhere else; a search from s
+// enters only nodes that can still be within d+slack, and a search from t only nodes the first one
+// reached. On small-world graphs this touches a small part of the graph. O(N + E) in the worst case,
+// plus O(N + E) to reverse a directed graph.
 func PathCounts(g *CSR, s, t int32, slack int) PathCount {
 	slack = min(max(slack, 0), 1)
-	fromS := walkCounts(g, s)
-	d := int(fromS.dist[t])
+	if s == t {
+		pc := PathCount{Total: 1, Through: make([]float64, g.N), Shares: make([]float64, g.N)}
+		pc.Through[s], pc.Shares[s] = 1, 1
+		return pc
+	}
+	rev := g.Reverse()
+	b := newBFS(g, rev)
+	d, _, B := b.meet(s, t)
 	if d < 0 {
 		return PathCount{Dist: -1}
 	}
-	toT := walkCounts(g.Reverse(), t)
-	pc := PathCount{Dist: d, Through: make([]float64, g.N), Shares: make([]float64, g.N)}
+	limit := d + int32(slack)
+	// A node outside the t ball is more than B from t.
+	fromS := walkCounts(g, s, func(x, dx int32) bool {
+		lb := b.dt[x]
+		if lb < 0 {
+			lb = B + 1
+		}
+		return dx+lb <= limit
+	})
+	toT := walkCounts(rev, t, func(x, dx int32) bool {
+		return fromS.dist[x] >= 0 && fromS.dist[x]+dx <= limit
+	})
+	pc := PathCount{Dist: int(d), Through: make([]float64, g.N), Shares: make([]float64, g.N)}
 	pc.Total = fromS.w0[t]
 	if slack == 1 {
 		pc.Total += fromS.w1[t]
 	}
-	for v := range g.N {
-		ds, dt := int(fromS.dist[v]), int(toT.dist[v])
-		if ds < 0 || dt < 0 {
+	for _, v := range fromS.order {
+		ds, dt := fromS.dist[v], toT.dist[v]
+		if dt < 0 {
 			continue
 		}
 		s0, s1, t0, t1 := fromS.w0[v], fromS.w1[v], toT.w0[v], toT.w1[v]
@@ -64,22 +87,22 @@ func PathCounts(g *CSR, s, t int32, slack int) PathCount {
 			}
 		}
 		pc.Through[v] = n
-		if pc.Total > 0 {
-			pc.Shares[v] = n / pc.Total
-		}
+		pc.Shares[v] = n / pc.Total
 	}
 	return pc
 }
 
-// walks holds, for every node v, its distance from the source and the numbers of walks from the source
-// to v of length dist(v) (w0) and dist(v)+1 (w1).
+// walks holds, for the nodes a search reached, their distance from its source and the numbers of walks
+// from the source of length dist(v) (w0) and dist(v)+1 (w1), within the nodes reached.
 type walks struct {
 	dist   []int32
 	w0, w1 []float64
+	order  []int32 // nodes reached, by distance
 }
 
-// walkCounts computes walks from s along the edges of g. O(N + E).
-func walkCounts(g *CSR, s int32) walks {
+// walkCounts searches from s along the edges of g, entering a node x at distance dx only when
+// admit(x, dx), and counts walks. O(N) plus the edges of the nodes reached.
+func walkCounts(g *CSR, s int32, admit func(x, dx int32) bool) walks {
 	w := walks{dist: make([]int32, g.N), w0: make([]float64, g.N), w1: make([]float64, g.N)}
 	for i := range w.dist {
 		w.dist[i] = -1
@@ -88,38 +111,41 @@ func walkCounts(g *CSR, s int32) walks {
 	w.w0[s] = 1
 	order := make([]int32, 1, 64)
 	order[0] = s
+	// When u leaves the queue every node of u's level has been labelled and w0(u) is final, so u
+	// passes w0 on to the next level and to its own level's w1.
 	for head := 0; head < len(order); head++ {
 		u := order[head]
 		du := w.dist[u]
 		for _, v := range g.Nbr[g.Off[u]:g.Off[u+1]] {
-			if w.dist[v] < 0 {
-				w.dist[v] = du + 1
+			dv := w.dist[v]
+			if dv < 0 {
+				if !admit(v, du+1) {
+					continue
+				}
+				dv = du + 1
+				w.dist[v] = dv
 				order = append(order, v)
 			}
-			if w.dist[v] == du+1 {
+			switch dv {
+			case du + 1:
 				w.w0[v] += w.w0[u]
-			}
-		}
-	}
-	// Same-level edges first, so that w1 of a level is complete before it is pushed to the next.
-	for _, u := range order {
-		du := w.dist[u]
-		for _, v := range g.Nbr[g.Off[u]:g.Off[u+1]] {
-			if w.dist[v] == du {
+			case du:
 				w.w1[v] += w.w0[u]
 			}
 		}
 	}
+	// Then w1 along the levels, in order, so that each node's w1 is complete before it is passed on.
 	for _, u := range order {
-		du := w.dist[u]
-		if w.w1[u] == 0 {
+		du, wu := w.dist[u], w.w1[u]
+		if wu == 0 {
 			continue
 		}
 		for _, v := range g.Nbr[g.Off[u]:g.Off[u+1]] {
 			if w.dist[v] == du+1 {
-				w.w1[v] += w.w1[u]
+				w.w1[v] += wu
 			}
 		}
 	}
+	w.order = order
 	return w
 }

@@ -14,9 +14,11 @@ import (
 // It is Yen's algorithm: each accepted path is taken apart at every node (the spur), and the cheapest
 // way from the spur to t that avoids the path's earlier nodes and the next edges of the accepted paths
 // with the same beginning becomes a candidate; the best candidate is accepted next. Each spur search is
-// the same lexicographically smallest shortest-path search as ShortestPath (bidirectional) or Dijkstra.
-// O(k·L·S) for paths of up to L nodes and a search cost S (O(N+E) for hops, O((N+E) log N) with costs),
-// plus O(N+E) once to reverse a directed unweighted graph.
+// the same lexicographically smallest shortest-path search as ShortestPath (bidirectional) or Dijkstra;
+// with costs, the searches are A* guided by the cost of the cheapest way to t in the whole graph (one
+// Dijkstra from t first), which never overestimates once nodes and edges are removed and confines
+// each search to near-cheapest routes. O(k·L·S) for paths of up to L nodes and a search cost S (O(N+E)
+// for hops, O((N+E) log N) with costs), plus O(N+E) once to reverse a directed graph.
 func KShortestPaths(g *CSR, s, t int32, k int) [][]int32 {
 	if k < 1 {
 		return nil
@@ -33,6 +35,7 @@ func KShortestPaths(g *CSR, s, t int32, k int) [][]int32 {
 		setBlock = func(bl []bool, from int32, to []int32) { b.blocked, b.blockFrom, b.blockTo = bl, from, to }
 	} else {
 		d := newDijkstra(g)
+		d.h = costsTo(g.Reverse(), t)
 		search = d.path
 		setBlock = func(bl []bool, from int32, to []int32) { d.blocked, d.blockFrom, d.blockTo = bl, from, to }
 	}
