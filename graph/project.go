@@ -15,6 +15,9 @@ type ProjectOptions struct {
 	// Weighted gives each edge a cost of 1/weight, the smallest over the parallel links it stands for
 	// (a stronger tie is a shorter distance). Otherwise the algorithms count hops.
 	Weighted bool
+	// Multiplicity, instead of costs, puts in W the number of links each edge stands for (for
+	// algo.PathCountsMultiplied). It cannot be combined with Weighted.
+	Multiplicity bool
 }
 
 // projections caches the projections of a graph; a Graph is immutable, so a projection never goes stale.
@@ -66,7 +69,8 @@ func (g *Graph) project(opts ProjectOptions, merge []int32) *algo.CSR {
 	}
 	c := &algo.CSR{N: n, Off: make([]int32, n+1), Directed: opts.Directed}
 	c.Nbr = make([]int32, 0, len(g.links)*2)
-	if opts.Weighted {
+	withW := opts.Weighted || opts.Multiplicity
+	if withW {
 		c.W = make([]float64, 0, len(g.links)*2)
 	}
 	stamp := make([]int32, n) // stamp[v] == u+1 when v is already a neighbour of u
@@ -79,19 +83,22 @@ func (g *Graph) project(opts ProjectOptions, merge []int32) *algo.CSR {
 			if v == u {
 				return
 			}
-			cost := 0.0
+			cost := 1.0
 			if opts.Weighted {
 				cost = 1 / g.links[l].weight
 			}
 			if stamp[v] == u+1 {
-				if opts.Weighted && cost < c.W[at[v]] {
+				switch {
+				case opts.Multiplicity:
+					c.W[at[v]]++
+				case opts.Weighted && cost < c.W[at[v]]:
 					c.W[at[v]] = cost
 				}
 				return
 			}
 			stamp[v], at[v] = u+1, int32(len(c.Nbr))
 			c.Nbr = append(c.Nbr, v)
-			if opts.Weighted {
+			if withW {
 				c.W = append(c.W, cost)
 			}
 		}
@@ -109,7 +116,7 @@ func (g *Graph) project(opts ProjectOptions, merge []int32) *algo.CSR {
 				}
 			}
 		}
-		if nb := c.Nbr[start:]; opts.Weighted {
+		if nb := c.Nbr[start:]; withW {
 			seg = seg[:0]
 			for i, v := range nb {
 				seg = append(seg, nbrCost{v, c.W[start+i]})

@@ -153,9 +153,11 @@ type Common struct {
 
 // Broker is an actor through which short paths between the two sides of a Connect query pass.
 type Broker struct {
-	Actor string  `json:"actor"`
+	Actor string `json:"actor"`
+	// Score is the share of the short paths that pass through the actor.
 	Score float64 `json:"score"`
-	// Paths is the number of short paths through the actor.
+	// Paths is the number of short paths through the actor, each path counted once per choice of
+	// link along it.
 	Paths float64 `json:"paths"`
 }
 
@@ -180,17 +182,21 @@ type ConnectResult struct {
 	Common []Common `json:"common"`
 	// Distance is the number of hops of the shortest path between the sides (-1: none).
 	Distance int `json:"distance"`
-	// ShortPaths is the number of paths of length Distance and Distance+1 between the sides.
+	// ShortPaths is the number of paths of length Distance and Distance+1 between the sides, each
+	// counted once per choice of link along it (a hop made of three links gives three paths).
 	ShortPaths float64 `json:"short_paths"`
 	// Brokers ranks the actors by their share of those paths.
 	Brokers []Broker `json:"brokers"`
-	// Paths are the shortest paths between the sides.
+	// Paths are the best paths between the sides: the shortest, the strongest (most links) first
+	// among equally short ones.
 	Paths []Path `json:"paths"`
 }
 
 // Connect answers "who connects A and B": the direct links between the two sides, the actors linked to
 // both, the brokers — actors ranked by the share of the shortest and near-shortest (one hop longer)
-// paths between the sides that pass through them — and the shortest paths. Each side is a set of
+// paths between the sides that pass through them, a path counted once per choice of link along it, so
+// that an intermediary tied to both sides by many links weighs more than one tied by a single link —
+// and the shortest paths. Each side is a set of
 // actors (for example an actor and its sphere) merged into one node; links inside a side do not count.
 // The graph is taken as undirected. O(N + E) plus Yen's algorithm for the paths.
 func (g *Graph) Connect(aSide, bSide []int32, opts ConnectOptions) (ConnectResult, error) {
@@ -271,7 +277,7 @@ func (g *Graph) Connect(aSide, bSide []int32, opts ConnectOptions) (ConnectResul
 		}
 	}
 	c := g.ProjectMerged(ProjectOptions{}, merge)
-	pc := algo.PathCounts(c, a, b, 1)
+	pc := algo.PathCountsMultiplied(g.ProjectMerged(ProjectOptions{Multiplicity: true}, merge), a, b, 1)
 	res.Distance = pc.Dist
 	if pc.Dist < 0 {
 		return res, nil
@@ -286,10 +292,25 @@ func (g *Graph) Connect(aSide, bSide []int32, opts ConnectOptions) (ConnectResul
 	if len(res.Brokers) > opts.Brokers {
 		res.Brokers = res.Brokers[:opts.Brokers]
 	}
+	// The best paths: the shortest, and among equally short ones those made of the most links (the
+	// product of the number of links of each hop). Yen's algorithm gives more candidates than needed so
+	// that the strongest of each length can be chosen.
 	groups := map[int32][]int32{a: aSide, b: bSide}
-	for _, np := range algo.KShortestPaths(c, a, b, opts.Paths) {
-		res.Paths = append(res.Paths, g.pathOf(np, groups, ProjectOptions{}, c))
+	var cands []Path
+	for _, np := range algo.KShortestPaths(c, a, b, 4*opts.Paths) {
+		cands = append(cands, g.pathOf(np, groups, ProjectOptions{}, c))
 	}
+	strength := func(p Path) float64 {
+		s := 1.0
+		for _, h := range p.Hops {
+			s *= float64(len(h.Links))
+		}
+		return s
+	}
+	slices.SortStableFunc(cands, func(x, y Path) int {
+		return cmp.Or(cmp.Compare(x.Length, y.Length), cmp.Compare(strength(y), strength(x)))
+	})
+	res.Paths = append(res.Paths, cands[:min(len(cands), opts.Paths)]...)
 	return res, nil
 }
 

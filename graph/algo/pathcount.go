@@ -39,6 +39,18 @@ type PathCount struct {
 // reached. On small-world graphs this touches a small part of the graph. O(N + E) in the worst case,
 // plus O(N + E) to reverse a directed graph.
 func PathCounts(g *CSR, s, t int32, slack int) PathCount {
+	return pathCounts(g, s, t, slack, false)
+}
+
+// PathCountsMultiplied is PathCounts on a multigraph: g.W[i] is the number of parallel edges that
+// Nbr[i] stands for, so a path is counted once for every choice of edge along it (the product of the
+// multiplicities of its hops). Shortest distances are still counted in hops. With W nil it equals
+// PathCounts.
+func PathCountsMultiplied(g *CSR, s, t int32, slack int) PathCount {
+	return pathCounts(g, s, t, slack, g.W != nil)
+}
+
+func pathCounts(g *CSR, s, t int32, slack int, mult bool) PathCount {
 	slack = min(max(slack, 0), 1)
 	if s == t {
 		pc := PathCount{Total: 1, Through: make([]float64, g.N), Shares: make([]float64, g.N)}
@@ -53,14 +65,14 @@ func PathCounts(g *CSR, s, t int32, slack int) PathCount {
 	}
 	limit := d + int32(slack)
 	// A node outside the t ball is more than B from t.
-	fromS := walkCounts(g, s, func(x, dx int32) bool {
+	fromS := walkCounts(g, s, mult, func(x, dx int32) bool {
 		lb := b.dt[x]
 		if lb < 0 {
 			lb = B + 1
 		}
 		return dx+lb <= limit
 	})
-	toT := walkCounts(rev, t, func(x, dx int32) bool {
+	toT := walkCounts(rev, t, mult, func(x, dx int32) bool {
 		return fromS.dist[x] >= 0 && fromS.dist[x]+dx <= limit
 	})
 	pc := PathCount{Dist: int(d), Through: make([]float64, g.N), Shares: make([]float64, g.N)}
@@ -101,8 +113,9 @@ type walks struct {
 }
 
 // walkCounts searches from s along the edges of g, entering a node x at distance dx only when
-// admit(x, dx), and counts walks. O(N) plus the edges of the nodes reached.
-func walkCounts(g *CSR, s int32, admit func(x, dx int32) bool) walks {
+// admit(x, dx), and counts walks; with mult each edge counts g.W[i] times. O(N) plus the edges of the
+// nodes reached.
+func walkCounts(g *CSR, s int32, mult bool, admit func(x, dx int32) bool) walks {
 	w := walks{dist: make([]int32, g.N), w0: make([]float64, g.N), w1: make([]float64, g.N)}
 	for i := range w.dist {
 		w.dist[i] = -1
@@ -116,7 +129,8 @@ func walkCounts(g *CSR, s int32, admit func(x, dx int32) bool) walks {
 	for head := 0; head < len(order); head++ {
 		u := order[head]
 		du := w.dist[u]
-		for _, v := range g.Nbr[g.Off[u]:g.Off[u+1]] {
+		for i := g.Off[u]; i < g.Off[u+1]; i++ {
+			v := g.Nbr[i]
 			dv := w.dist[v]
 			if dv < 0 {
 				if !admit(v, du+1) {
@@ -126,11 +140,15 @@ func walkCounts(g *CSR, s int32, admit func(x, dx int32) bool) walks {
 				w.dist[v] = dv
 				order = append(order, v)
 			}
+			m := 1.0
+			if mult {
+				m = g.W[i]
+			}
 			switch dv {
 			case du + 1:
-				w.w0[v] += w.w0[u]
+				w.w0[v] += w.w0[u] * m
 			case du:
-				w.w1[v] += w.w0[u]
+				w.w1[v] += w.w0[u] * m
 			}
 		}
 	}
@@ -140,9 +158,13 @@ func walkCounts(g *CSR, s int32, admit func(x, dx int32) bool) walks {
 		if wu == 0 {
 			continue
 		}
-		for _, v := range g.Nbr[g.Off[u]:g.Off[u+1]] {
-			if w.dist[v] == du+1 {
-				w.w1[v] += wu
+		for i := g.Off[u]; i < g.Off[u+1]; i++ {
+			if v := g.Nbr[i]; w.dist[v] == du+1 {
+				m := 1.0
+				if mult {
+					m = g.W[i]
+				}
+				w.w1[v] += wu * m
 			}
 		}
 	}

@@ -119,7 +119,7 @@ func TestPathCountsConfined(t *testing.T) {
 		g := randomGraph(c.n, c.m, c.directed, 0, 17)
 		for s := int32(0); s < int32(c.n); s += 211 {
 			for tt := int32(3); tt < int32(c.n); tt += 401 {
-				fs, ft := walkCounts(g, s, all), walkCounts(g.Reverse(), tt, all)
+				fs, ft := walkCounts(g, s, false, all), walkCounts(g.Reverse(), tt, false, all)
 				d := fs.dist[tt]
 				for slack := 0; slack <= 1; slack++ {
 					pc := PathCounts(g, s, tt, slack)
@@ -146,5 +146,25 @@ func TestPathCountsConfined(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+func TestPathCountsMultiplied(t *testing.T) {
+	// s=0, a=1, b=2, t=3: s–a has 2 parallel links, a–t 3, s–b and b–t one each, s–t none.
+	g := FromEdges(4, false, [][2]int32{{0, 1}, {1, 3}, {0, 2}, {2, 3}}, nil)
+	g.W = make([]float64, len(g.Nbr))
+	mult := map[[2]int32]float64{{0, 1}: 2, {1, 3}: 3, {0, 2}: 1, {2, 3}: 1}
+	for u := int32(0); u < 4; u++ {
+		for i := g.Off[u]; i < g.Off[u+1]; i++ {
+			v := g.Nbr[i]
+			g.W[i] = mult[[2]int32{min(u, v), max(u, v)}]
+		}
+	}
+	pc := PathCountsMultiplied(g, 0, 3, 0)
+	if pc.Dist != 2 || pc.Total != 7 || pc.Through[1] != 6 || pc.Through[2] != 1 {
+		t.Errorf("PathCountsMultiplied = dist %d, total %v, through a %v, b %v; want 2, 7, 6, 1", pc.Dist, pc.Total, pc.Through[1], pc.Through[2])
+	}
+	if plain := PathCounts(g, 0, 3, 0); plain.Total != 2 || plain.Through[1] != 1 {
+		t.Errorf("PathCounts must ignore W: total %v, through a %v", plain.Total, plain.Through[1])
 	}
 }

@@ -148,7 +148,7 @@ func (a *app) writeConnect(w io.Writer, g *graph.Graph, res graph.ConnectResult,
 		_, err := fmt.Fprintf(w, "\nNo path joins %s and %s.\n", an, bn)
 		return err
 	}
-	fmt.Fprintf(w, "\nBrokers (share of the %s paths of %d–%d hops between them)\n", formatCount(res.ShortPaths), res.Distance, res.Distance+1)
+	fmt.Fprintf(w, "\nBrokers: share of the %s paths of %d–%d hops between them (a path for each choice of link on the way)\n", formatCount(res.ShortPaths), res.Distance, res.Distance+1)
 	if len(res.Brokers) == 0 {
 		fmt.Fprintln(w, "  none: every short path is a direct link")
 	}
@@ -158,8 +158,12 @@ func (a *app) writeConnect(w io.Writer, g *graph.Graph, res graph.ConnectResult,
 	}
 	tw.Flush()
 
-	fmt.Fprintf(w, "\nShortest paths (%d)\n", len(res.Paths))
+	fmt.Fprintf(w, "\nBest paths: shortest first, then those made of the most links (%d)\n", len(res.Paths))
 	for i, p := range res.Paths {
+		if p.Length == 1 {
+			fmt.Fprintf(w, "%d. %s → %s  (1 hop): the %s above\n", i+1, an, bn, plural(float64(len(res.Direct)), "direct link"))
+			continue
+		}
 		if err := writePath(w, g, i+1, p); err != nil {
 			return err
 		}
