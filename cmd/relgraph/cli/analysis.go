@@ -107,7 +107,11 @@ func (a *app) newRankCmd() *cobra.Command {
 				res.Actors = res.Actors[:top]
 			}
 			return a.emit(res, func(w io.Writer) error {
-				fmt.Fprintf(w, "Top %d by %s (%s)%s\n", len(res.Actors), by, res.Method, a.underFilter())
+				method := res.Method
+				if d := a.filterDesc(); d != "" {
+					method += "; " + d
+				}
+				fmt.Fprintf(w, "Top %d by %s (%s)\n", len(res.Actors), by, method)
 				tw := newTable(w)
 				for i, s := range res.Actors {
 					score := fmt.Sprintf("%.4f", s.Score)

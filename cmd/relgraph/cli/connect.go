@@ -114,7 +114,7 @@ func (a *app) writeConnect(w io.Writer, g *graph.Graph, res graph.ConnectResult,
 		ids  []string
 	}{{an, res.ASide}, {bn, res.BSide}} {
 		if len(s.ids) > 1 {
-			fmt.Fprintf(w, "%s counts with: %s\n", s.name, joinNames(g, s.ids, s.name))
+			fmt.Fprintf(w, "%s counts with: %s\n", s.name, wrap(joinNames(g, s.ids, s.name), 80, "  "))
 		}
 	}
 

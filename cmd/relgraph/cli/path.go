@@ -173,7 +173,7 @@ func writePath(w io.Writer, g *graph.Graph, n int, p graph.Path) error {
 			for _, k := range sortedKeys(counts) {
 				parts = append(parts, fmt.Sprintf("%s ×%d", k, counts[k]))
 			}
-			fmt.Fprintf(tw, "   \t… %d more: %s\n", len(rest), strings.Join(parts, ", "))
+			fmt.Fprintf(tw, "   \t\t\t\t… %d more: %s\n", len(rest), strings.Join(parts, ", "))
 		}
 	}
 	return tw.Flush()
