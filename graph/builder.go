@@ -223,7 +223,7 @@ func (b *Builder) AddLink(l *Link) {
 			b.problem("links", idx, "end", "end %s is before start %s", l.End, l.Start)
 		}
 	}
-	if l.ID != "" && !linkIDRE.MatchString(l.ID) {
+	if l.ID != "" && !isLinkID(l.ID) {
 		b.problem("links", idx, "id", "link id %q: want lowercase letters, digits, '-', '_' or '.'", l.ID)
 	}
 	if l.ID != "" || len(l.Attrs) > 0 || len(l.Sources) > 0 {

@@ -348,3 +348,19 @@ func TestSphere(t *testing.T) {
 		t.Error("StandsFor")
 	}
 }
+
+func TestIDSyntax(t *testing.T) {
+	for _, tt := range []struct {
+		s          string
+		slug, link bool
+	}{
+		{"russia", true, true}, {"base-102-gyumri", true, true}, {"9may", true, true},
+		{"", false, false}, {"-x", false, false}, {"Russia", false, false}, {"a b", false, false},
+		{"türkiye", false, false}, {"a_b", false, true}, {"a.b", false, true}, {".a", false, false},
+		{"a:b", false, false},
+	} {
+		if IsSlug(tt.s) != tt.slug || isLinkID(tt.s) != tt.link {
+			t.Errorf("%q: IsSlug %v isLinkID %v, want %v %v", tt.s, IsSlug(tt.s), isLinkID(tt.s), tt.slug, tt.link)
+		}
+	}
+}

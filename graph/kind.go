@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strings"
 )
 
 // LinkKind describes a kind of link: whether it has a direction, its default sign and how it is drawn.
@@ -71,15 +72,34 @@ var builtinActorKinds = [...]ActorKind{
 }
 
 var (
-	slugRE     = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 	kindNameRE = regexp.MustCompile(`^[a-z][a-z0-9_-]*$`)
-	linkIDRE   = regexp.MustCompile(`^[a-z0-9][a-z0-9_.-]*$`)
 	styles     = []string{"", "solid", "dashed", "dotted", "bold"}
 )
 
 // IsSlug reports whether s is a valid actor or document id: lowercase letters, digits and hyphens,
 // not starting with a hyphen.
-func IsSlug(s string) bool { return slugRE.MatchString(s) }
+func IsSlug(s string) bool { return isIDLike(s, "-") }
+
+// isLinkID reports whether s is a valid explicit link id: a slug that may also hold '_' and '.'.
+func isLinkID(s string) bool { return isIDLike(s, "-_.") }
+
+// isIDLike reports whether s is non-empty, starts with a lowercase letter or digit and continues with
+// those or the bytes of extra. A loop rather than a regexp: it runs once per link of a bulk load.
+func isIDLike(s, extra string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
+			continue
+		}
+		if i == 0 || strings.IndexByte(extra, c) < 0 {
+			return false
+		}
+	}
+	return true
+}
 
 // Kinds is a table of link and actor kinds: the built-in ones plus those a dataset declares.
 // The zero value is not usable; call NewKinds.

@@ -35,9 +35,24 @@ func (g *Graph) Project(opts ProjectOptions) *algo.CSR {
 	if c, ok := g.proj.cache[opts]; ok {
 		return c
 	}
-	c := g.project(opts, nil)
 	if g.proj.cache == nil {
 		g.proj.cache = map[ProjectOptions]*algo.CSR{}
+	}
+	var c *algo.CSR
+	if !opts.Weighted && !opts.Multiplicity {
+		// The hop-count projection is the multiplicity one without its W: build that once for both.
+		m := opts
+		m.Multiplicity = true
+		cm, ok := g.proj.cache[m]
+		if !ok {
+			cm = g.project(m, nil)
+			g.proj.cache[m] = cm
+		}
+		plain := *cm
+		plain.W = nil
+		c = &plain
+	} else {
+		c = g.project(opts, nil)
 	}
 	g.proj.cache[opts] = c
 	return c

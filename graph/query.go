@@ -276,8 +276,17 @@ func (g *Graph) Connect(aSide, bSide []int32, opts ConnectOptions) (ConnectResul
 			merge[x] = b
 		}
 	}
-	c := g.ProjectMerged(ProjectOptions{}, merge)
-	pc := algo.PathCountsMultiplied(g.ProjectMerged(ProjectOptions{Multiplicity: true}, merge), a, b, 1)
+	// One projection serves both: with multiplicities for counting paths, without for Yen.
+	var cm *algo.CSR
+	if len(aSide) == 1 && len(bSide) == 1 {
+		cm = g.Project(ProjectOptions{Multiplicity: true})
+	} else {
+		cm = g.ProjectMerged(ProjectOptions{Multiplicity: true}, merge)
+	}
+	plain := *cm
+	plain.W = nil
+	c := &plain
+	pc := algo.PathCountsMultiplied(cm, a, b, 1)
 	res.Distance = pc.Dist
 	if pc.Dist < 0 {
 		return res, nil

@@ -1,0 +1,174 @@
+package graph
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"sync"
+	"testing"
+)
+
+// genGraph builds a random typed graph of n actors and m links with a fixed seed: a few kinds, dates
+// over 1990–2024, a mix of events and lasting links.
+func genGraph(tb testing.TB, n, m int) *Graph {
+	tb.Helper()
+	r := rand.New(rand.NewPCG(1, 2))
+	b := NewBuilder(nil)
+	for i := range n {
+		b.AddActor(Actor{ID: fmt.Sprintf("a%d", i), Name: fmt.Sprintf("Actor %d", i), Kind: "country"})
+	}
+	kinds := []string{"arms_sale", "trade", "alliance", "conflict", "visit", "dispute"}
+	signs := []int8{1, 1, 1, -1, 1, -1}
+	b.Grow(m)
+	var l Link
+	for range m {
+		from := r.IntN(n)
+		to := r.IntN(n - 1)
+		if to >= from {
+			to++
+		}
+		k := r.IntN(len(kinds))
+		l = Link{Kind: kinds[k], Sign: signs[k], From: fmt.Sprintf("a%d", from), To: fmt.Sprintf("a%d", to)}
+		y := 1990 + r.IntN(35)
+		if k == 4 {
+			l.On = NewDate(y, 1+r.IntN(12), 1+r.IntN(28))
+		} else {
+			l.Start = NewDate(y, 1+r.IntN(12), 0)
+			if r.IntN(2) == 0 {
+				l.End = NewDate(y+r.IntN(10), 0, 0)
+			}
+		}
+		// A generated multigraph repeats kind, ends and date now and then: give those an explicit id.
+		l.ID = fmt.Sprintf("l%d", r.Uint64())
+		b.AddLink(&l)
+	}
+	g, err := b.Build()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return g
+}
+
+var (
+	benchOnce   sync.Map // size → *Graph
+	benchSizes  = []struct{ n, m int }{{100, 1000}, {10_000, 100_000}, {100_000, 1_000_000}}
+	benchBuildM sync.Mutex
+)
+
+func benchGraph(b *testing.B, n, m int) *Graph {
+	benchBuildM.Lock()
+	defer benchBuildM.Unlock()
+	key := fmt.Sprint(n, m)
+	if g, ok := benchOnce.Load(key); ok {
+		return g.(*Graph)
+	}
+	g := genGraph(b, n, m)
+	benchOnce.Store(key, g)
+	return g
+}
+
+func forSizes(b *testing.B, f func(b *testing.B, g *Graph)) {
+	for _, s := range benchSizes {
+		b.Run(fmt.Sprintf("links=%d", s.m), func(b *testing.B) {
+			g := benchGraph(b, s.n, s.m)
+			b.ResetTimer()
+			f(b, g)
+		})
+	}
+}
+
+func BenchmarkBuild(b *testing.B) {
+	for _, s := range benchSizes[:2] {
+		b.Run(fmt.Sprintf("links=%d", s.m), func(b *testing.B) {
+			for b.Loop() {
+				genGraph(b, s.n, s.m)
+			}
+		})
+	}
+}
+
+func BenchmarkFilterAt(b *testing.B) {
+	forSizes(b, func(b *testing.B, g *Graph) {
+		for b.Loop() {
+			if _, err := g.Filter(Filter{At: NewDate(2016, 0, 0)}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+func BenchmarkProject(b *testing.B) {
+	forSizes(b, func(b *testing.B, g *Graph) {
+		for b.Loop() {
+			g.project(ProjectOptions{}, nil)
+		}
+	})
+}
+
+// BenchmarkPath is the shortest path query after load (the projection is cached on the graph, as in
+// a session that asks several questions).
+func BenchmarkPath(b *testing.B) {
+	forSizes(b, func(b *testing.B, g *Graph) {
+		n := int32(g.NumActors())
+		i := int32(0)
+		g.Project(ProjectOptions{})
+		for b.Loop() {
+			i++
+			if _, err := g.Paths(i%n, (i*7919+13)%n, PathOptions{}); err != nil && i%n != (i*7919+13)%n {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+func BenchmarkConnect(b *testing.B) {
+	forSizes(b, func(b *testing.B, g *Graph) {
+		n := int32(g.NumActors())
+		i := int32(0)
+		for b.Loop() {
+			i++
+			x, y := i%n, (i*7919+13)%n
+			if x == y {
+				continue
+			}
+			if _, err := g.Connect([]int32{x}, []int32{y}, ConnectOptions{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+func BenchmarkRankBetweenness(b *testing.B) {
+	forSizes(b, func(b *testing.B, g *Graph) {
+		for b.Loop() {
+			if _, err := g.Rank(ByBetweenness, 10); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+func BenchmarkRankPageRank(b *testing.B) {
+	forSizes(b, func(b *testing.B, g *Graph) {
+		for b.Loop() {
+			if _, err := g.Rank(ByPageRank, 10); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+func BenchmarkChokepoints(b *testing.B) {
+	forSizes(b, func(b *testing.B, g *Graph) {
+		for b.Loop() {
+			g.Chokepoints()
+		}
+	})
+}
+
+func BenchmarkBalance(b *testing.B) {
+	forSizes(b, func(b *testing.B, g *Graph) {
+		for b.Loop() {
+			g.Balance(20)
+		}
+	})
+}
