@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/relgraph/relgraph/data/importer"
 	"github.com/relgraph/relgraph/graph"
 )
 
@@ -22,6 +23,9 @@ type Input struct {
 	// File, when set, is the one file of FS to load (a .yaml, .csv or .json file); otherwise every
 	// dataset file under FS's root is loaded.
 	File string
+	// Dir is FS's directory on disk, when it has one: a column mapping (package importer) names its
+	// input files relative to it.
+	Dir string
 }
 
 // EmbeddedInput is the Input of the embedded South Caucasus dataset.
@@ -34,13 +38,13 @@ func PathInput(p string) (Input, error) {
 		return Input{}, fmt.Errorf("dataset %w", err)
 	}
 	if st.IsDir() {
-		return Input{Label: p, FS: os.DirFS(p)}, nil
+		return Input{Label: p, FS: os.DirFS(p), Dir: p}, nil
 	}
 	dir, file := filepath.Split(p)
 	if dir == "" {
 		dir = "."
 	}
-	return Input{Label: strings.TrimSuffix(dir, string(filepath.Separator)), FS: os.DirFS(dir), File: file}, nil
+	return Input{Label: strings.TrimSuffix(dir, string(filepath.Separator)), FS: os.DirFS(dir), File: file, Dir: dir}, nil
 }
 
 // part is one parsed input file, ready to feed a Builder. Indexes passed to locate count from the
@@ -187,6 +191,18 @@ func readInput(in Input, problems *Problems) ([]part, error) {
 			src, err := fs.ReadFile(in.FS, f)
 			if err != nil {
 				return nil, fmt.Errorf("reading %s: %w", label, err)
+			}
+			if importer.IsMapping(src) { // a column mapping: import the files it names
+				sub, err := importer.Open(in.FS, f, in.Dir)
+				if err != nil {
+					return nil, fmt.Errorf("%s: %w", label, err)
+				}
+				ps, err := readInput(Input{Label: label, FS: sub}, problems)
+				if err != nil {
+					return nil, err
+				}
+				parts = append(parts, ps...)
+				continue
 			}
 			yf, ps := parseYAML(label, src)
 			*problems = append(*problems, ps...)

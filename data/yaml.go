@@ -3,6 +3,7 @@ package data
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"regexp"
 	"slices"
 	"strconv"
@@ -362,7 +363,7 @@ func (p *yamlParser) link(n *yaml.Node) {
 		case "weight":
 			s := p.str(v)
 			w, err := strconv.ParseFloat(s, 64)
-			if err != nil || w < 0 {
+			if err != nil || w < 0 || math.IsInf(w, 0) || math.IsNaN(w) {
 				p.err(v, "weight %q is not a non-negative number", s)
 			}
 			l.Weight = w

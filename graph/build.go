@@ -148,7 +148,7 @@ func (b *Builder) deriveLinks() {
 		a := &b.u.actors[i]
 		if a.In != "" {
 			if to, ok := b.u.byID[a.In]; ok && to != int32(i) {
-				b.appendDerived(linkRec{from: int32(i), to: to, kind: locIdx, weight: 1, sign: b.u.kinds.links[locIdx].Sign},
+				b.appendDerived(linkRec{from: int32(i), to: to, kind: locIdx, weight: 1, sign: b.u.kinds.links[locIdx].Sign, start: a.Start, end: a.End},
 					linkExtra{attrs: map[string]string{"derived": "in"}, sources: a.Sources}, i)
 			}
 		}

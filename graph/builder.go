@@ -190,8 +190,37 @@ func (b *Builder) checkSources(section string, idx int, srcs []Source) {
 	}
 }
 
+// ActorNumber returns the number that the actor with the given id has in the built graph (actors
+// are numbered in the order they were added), for AddLinkBetween.
+func (b *Builder) ActorNumber(id string) (int32, bool) {
+	i, ok := b.u.byID[id]
+	return i, ok
+}
+
 // AddLink adds a link. Its Directed field is ignored (the kind decides); a zero Weight becomes 1.
 func (b *Builder) AddLink(l *Link) {
+	fi, fok := b.u.byID[l.From]
+	ti, tok := b.u.byID[l.To]
+	if !fok || !tok {
+		fi, ti = -1, -1
+	}
+	b.addLink(l, fi, ti)
+}
+
+// AddLinkBetween adds a link between two actors given by their numbers (see ActorNumber), sparing bulk
+// loaders two look-ups by id per link; l.From and l.To are not read. Otherwise it is AddLink.
+func (b *Builder) AddLinkBetween(from, to int32, l *Link) {
+	if from < 0 || to < 0 || int(from) >= len(b.u.actors) || int(to) >= len(b.u.actors) {
+		b.problem("links", b.nLinks, "from", "actor number out of range (%d, %d)", from, to)
+		b.nLinks++
+		return
+	}
+	b.addLink(l, from, to)
+}
+
+// addLink adds l between actors fi and ti, or, with fi < 0, between the actors named by l.From and
+// l.To once they are known.
+func (b *Builder) addLink(l *Link, fi, ti int32) {
 	idx := b.nLinks
 	b.nLinks++
 	ki, ok := b.u.kinds.linkIdx[l.Kind]
@@ -231,12 +260,10 @@ func (b *Builder) AddLink(l *Link) {
 		b.u.extras = append(b.u.extras, linkExtra{id: l.ID, attrs: maps.Clone(l.Attrs), sources: slices.Clone(l.Sources)})
 		b.checkSources("links", idx, l.Sources)
 	}
-	fi, fok := b.u.byID[l.From]
-	ti, tok := b.u.byID[l.To]
-	if fok && tok {
+	if fi >= 0 {
 		r.from, r.to = fi, ti
 		if fi == ti {
-			b.problem("links", idx, "to", "link from %q to itself", l.From)
+			b.problem("links", idx, "to", "link from %q to itself", b.u.actors[fi].ID)
 		}
 	} else {
 		b.pending[int32(len(b.links))] = pendingLink{index: idx, from: l.From, to: l.To}

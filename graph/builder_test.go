@@ -364,3 +364,29 @@ func TestIDSyntax(t *testing.T) {
 		}
 	}
 }
+
+func TestAddLinkBetween(t *testing.T) {
+	b := NewBuilder(nil)
+	b.AddActor(Actor{ID: "a", Kind: "country"})
+	b.AddActor(Actor{ID: "b", Kind: "country"})
+	ia, _ := b.ActorNumber("a")
+	ib, ok := b.ActorNumber("b")
+	if !ok || ia != 0 || ib != 1 {
+		t.Fatalf("ActorNumber = %d, %d, %v", ia, ib, ok)
+	}
+	b.AddLinkBetween(ia, ib, &Link{Kind: "trade", Sign: 1, Start: NewDate(2001, 0, 0)})
+	b.AddLinkBetween(ia, ia, &Link{Kind: "trade"})
+	b.AddLinkBetween(ia, 7, &Link{Kind: "trade"})
+	_, err := b.Build()
+	if err == nil || err.Error() != "links[1].to: link from \"a\" to itself\nlinks[2].from: actor number out of range (0, 7)" {
+		t.Errorf("Build error = %v", err)
+	}
+	b = NewBuilder(nil)
+	b.AddActor(Actor{ID: "a", Kind: "country"})
+	b.AddActor(Actor{ID: "b", Kind: "country"})
+	b.AddLinkBetween(0, 1, &Link{Kind: "trade", Sign: 1, Start: NewDate(2001, 0, 0)})
+	g, err := b.Build()
+	if err != nil || g.LinkID(0) != "trade:a:b:2001" {
+		t.Errorf("built %v, %v", g, err)
+	}
+}
