@@ -259,7 +259,7 @@ func (sw *snapWriter) graph(g *graph.Graph) error {
 		id := arena[off:]
 		kind := g.KindOf(l)
 		from, to := g.Ends(l)
-		if kind.ID == graph.KindLocatedIn && g.WhenOf(l) == 0 && g.Actor(from).In == g.Actor(to).ID && bytes.IndexByte(id, ':') >= 0 {
+		if kind.ID == graph.KindLocatedIn && g.IsDerived(l) {
 			writeIn[from] = true
 			arena = arena[:off]
 			continue

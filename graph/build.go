@@ -148,8 +148,9 @@ func (b *Builder) deriveLinks() {
 		a := &b.u.actors[i]
 		if a.In != "" {
 			if to, ok := b.u.byID[a.In]; ok && to != int32(i) {
+				// The id leaves out the dates: an actor lies in one place, whenever it existed.
 				b.appendDerived(linkRec{from: int32(i), to: to, kind: locIdx, weight: 1, sign: b.u.kinds.links[locIdx].Sign, start: a.Start, end: a.End},
-					linkExtra{attrs: map[string]string{"derived": "in"}, sources: a.Sources}, i)
+					linkExtra{id: DeriveLinkID(KindLocatedIn, a.ID, a.In, true, 0), attrs: map[string]string{"derived": "in"}, sources: a.Sources}, i)
 			}
 		}
 		ki, ok := b.u.kinds.linkIdx[a.RouteKind]
@@ -178,6 +179,7 @@ func (b *Builder) deriveLinks() {
 }
 
 func (b *Builder) appendDerived(r linkRec, x linkExtra, actor int) {
+	r.flags |= flagDerived
 	r.extra = int32(len(b.u.extras))
 	b.u.extras = append(b.u.extras, x)
 	b.links = append(b.links, r)

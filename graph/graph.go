@@ -19,8 +19,9 @@ type linkRec struct {
 }
 
 const (
-	certMask  = 0x03
-	flagEvent = 0x04
+	certMask    = 0x03
+	flagEvent   = 0x04
+	flagDerived = 0x08 // made by the Builder from an actor's `in` or route
 )
 
 // linkExtra holds the variable-size parts of a link.
@@ -161,6 +162,10 @@ func (g *Graph) SignOf(i int32) int8 { return g.links[i].sign }
 
 // WeightOf returns the weight of link i.
 func (g *Graph) WeightOf(i int32) float64 { return g.links[i].weight }
+
+// IsDerived reports whether link i was derived from an actor (a located_in link from its `in`, a
+// transport segment from its route) rather than given as a link.
+func (g *Graph) IsDerived(i int32) bool { return g.links[i].flags&flagDerived != 0 }
 
 // WhenOf returns the date link i is ordered by in a timeline (its On or Start date; zero when undated).
 func (g *Graph) WhenOf(i int32) Date { return g.links[i].start }
