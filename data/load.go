@@ -28,8 +28,6 @@ type Input struct {
 	Dir string
 }
 
-// EmbeddedInput is the Input of the embedded South Caucasus dataset.
-func EmbeddedInput() Input { return Input{Label: EmbeddedName, FS: Embedded()} }
 
 // PathInput returns the Input for a path on disk: a dataset directory or a single dataset file.
 func PathInput(p string) (Input, error) {

@@ -1,10 +1,14 @@
 package data
 
 import (
+	"bytes"
 	"errors"
+	"io/fs"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/relgraph/relgraph/graph"
 )
 
 const baseYAML = `sources:
@@ -250,4 +254,29 @@ func FuzzLoadYAML(f *testing.F) {
 			t.Fatalf("lost actors of base.yaml")
 		}
 	})
+}
+
+// TestEmbeddedSnapshotCurrent checks that the embedded snapshot was generated from the YAML sources as
+// they are (run `go generate ./data` after editing data/caucasus).
+func TestEmbeddedSnapshotCurrent(t *testing.T) {
+	var want bytes.Buffer
+	if err := WriteEmbeddedSnapshot(&want); err != nil {
+		t.Fatal(err)
+	}
+	got, err := fs.ReadFile(caucasusSnapshot, EmbeddedSnapshotFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want.Bytes()) {
+		t.Fatalf("%s is stale: run go generate ./data", EmbeddedSnapshotFile)
+	}
+	// And it loads into the same graph as the sources.
+	a, err := Load(EmbeddedInput())
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := Load(EmbeddedSourceInput())
+	if d := graph.Diff(b, a); a.NumActors() != b.NumActors() || a.NumLinks() != b.NumLinks() || len(d.Links.Added)+len(d.Links.Removed)+len(d.Links.Changed)+len(d.Actors.Added)+len(d.Actors.Removed)+len(d.Actors.Changed) != 0 {
+		t.Errorf("the snapshot loads %d actors and %d links, the sources %d and %d; diff %+v", a.NumActors(), a.NumLinks(), b.NumActors(), b.NumLinks(), d)
+	}
 }

@@ -11,12 +11,14 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"time"
 
 	"github.com/relgraph/relgraph/data"
 	"github.com/relgraph/relgraph/graph"
 	"github.com/spf13/cobra"
+	"golang.org/x/term"
 )
 
 // Exit codes of the relgraph command.
@@ -40,7 +42,11 @@ type Env struct {
 
 // System returns the Env of a real process.
 func System() Env {
-	return Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, Now: time.Now}
+	return Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, Now: time.Now,
+		IsTerminal: func(w io.Writer) bool {
+			f, ok := w.(*os.File)
+			return ok && term.IsTerminal(int(f.Fd()))
+		}}
 }
 
 // usageError marks errors in how the command was called (exit 2).
@@ -88,8 +94,11 @@ type app struct {
 	output       string
 	corpus       string
 	noColor      bool
+	stats        bool
 
-	full *graph.Graph // the loaded dataset, unfiltered
+	full     *graph.Graph  // the loaded dataset, unfiltered
+	loadTime time.Duration // how long loading took
+	loaded   []string      // labels of the datasets loaded
 }
 
 const rootLong = `relgraph explores a typed, dated relationship graph: actors (countries, cities, companies, people,
@@ -129,11 +138,17 @@ func (a *app) newRoot() *cobra.Command {
 	pf.StringVarP(&a.output, "output", "o", "", "write the output to `FILE` instead of standard output")
 	pf.StringVar(&a.corpus, "corpus", "", "`DIR` holding the source documents, for quoting evidence")
 	pf.BoolVar(&a.noColor, "no-color", false, "never colour the output")
+	pf.BoolVar(&a.stats, "stats", false, "print load time, counts and memory to standard error")
 	_ = root.RegisterFlagCompletionFunc("kinds", a.completeKinds)
 	_ = root.RegisterFlagCompletionFunc("exclude-kinds", a.completeKinds)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageError{fmt.Errorf("%w\nrun '%s --help' for usage", err, c.CommandPath())}
 	})
+	root.PersistentPostRun = func(*cobra.Command, []string) {
+		if a.stats && a.full != nil {
+			a.writeStats()
+		}
+	}
 	root.PersistentPreRunE = func(c *cobra.Command, _ []string) error {
 		switch {
 		case a.jsonOut && c.Flags().Changed("format") && a.format != "json":
@@ -158,6 +173,7 @@ func (a *app) newRoot() *cobra.Command {
 		a.newRankCmd(),
 		a.newChokepointsCmd(),
 		a.newBalanceCmd(),
+		a.newImportCmd(),
 	)
 	return root
 }
@@ -194,7 +210,12 @@ func (a *app) load() (*graph.Graph, error) {
 	if err != nil {
 		return nil, err
 	}
+	start := a.now()
 	g, err := data.Load(ins...)
+	a.loadTime = a.now().Sub(start)
+	for _, in := range ins {
+		a.loaded = append(a.loaded, in.Label)
+	}
 	if err != nil {
 		var ps data.Problems
 		if errors.As(err, &ps) {
@@ -204,6 +225,28 @@ func (a *app) load() (*graph.Graph, error) {
 	}
 	a.full = g
 	return g, nil
+}
+
+func (a *app) now() time.Time {
+	if a.env.Now == nil {
+		return time.Now()
+	}
+	return a.env.Now()
+}
+
+// writeStats prints what --stats shows after a command: what was loaded, how long it took and the
+// memory the process used.
+func (a *app) writeStats() {
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	g := a.full
+	fmt.Fprintf(a.env.Stderr, "stats: loaded %s: %d actors, %d links, %d documents in %s\n",
+		strings.Join(a.loaded, ", "), g.NumActors(), g.NumLinks(), len(g.Documents()), a.loadTime.Round(time.Microsecond))
+	fmt.Fprintf(a.env.Stderr, "stats: heap in use %.1f MiB", float64(ms.HeapInuse)/(1<<20))
+	if rss := peakRSS(); rss > 0 {
+		fmt.Fprintf(a.env.Stderr, ", peak RSS %.1f MiB", float64(rss)/(1<<20))
+	}
+	fmt.Fprintln(a.env.Stderr)
 }
 
 func firstProblems(ps data.Problems, n int) error {

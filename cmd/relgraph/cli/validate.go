@@ -29,6 +29,10 @@ Exits 1 when there are problems.`,
 			if err != nil {
 				return err
 			}
+			if len(ins) == 1 && ins[0] == data.EmbeddedInput() {
+				// Check the embedded dataset's YAML sources, so that problems point into them.
+				ins = []data.Input{data.EmbeddedSourceInput()}
+			}
 			g, err := data.Load(ins...)
 			var ps data.Problems
 			if err != nil && !errors.As(err, &ps) {

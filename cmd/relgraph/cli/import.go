@@ -1,0 +1,585 @@
+package cli
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/relgraph/relgraph/data"
+	"github.com/relgraph/relgraph/data/importer"
+	"github.com/spf13/cobra"
+)
+
+// importFlags are the flags of `relgraph import` and its subcommands.
+type importFlags struct {
+	mapping, saveMapping string
+	skipBad              bool
+
+	// Shared by links and actors.
+	delimiter string
+	missing   []string
+	where     []string
+	attrs     []string
+	kind      string
+	kindCol   string
+	id, name  string
+
+	// links only.
+	from, to                  []string
+	kindFrom                  []string
+	on, start, end, precision string
+	weight, sign, certainty   string
+	actors                    string
+	via, viaSep               string
+	collapse, openEnd         bool
+	newActors                 bool
+	actorKind                 string
+}
+
+const importLong = `Bring a delimited file (CSV, TSV, ';'-separated; gzip-compressed or not) into relgraph by a column
+mapping: which columns hold the two ends of a link, its kind, its dates, weight, sign and certainty.
+The result, written with -o, is a dataset directory (actors.csv, links.csv and kinds.yaml when the
+mapping declares kinds) or, when -o names a .json file, a snapshot. Either loads with --data.
+
+The mapping can be saved as a small YAML file (--save-mapping) and reused (--mapping); a mapping file
+may list several actor tables and link files, which are imported into one graph, and may itself be
+given to --data. Flags given with --mapping override the mapping's fields.
+
+Rows that cannot be read (a bad date, an unknown actor, a wrong number of fields) are reported with
+their line numbers, the first 20 and a count; the import then fails and writes nothing, unless
+--skip-bad is given. Rows linking an actor to itself are dropped and counted.`
+
+func (a *app) newImportCmd() *cobra.Command {
+	f := &importFlags{}
+	cmd := &cobra.Command{
+		Use:   "import links|actors FILE [column mapping flags | --mapping M.yaml] -o OUT",
+		Short: "Import a delimited file by a column mapping",
+		Long:  importLong,
+		Example: `  relgraph import links sipri.csv --from supplier --to recipient --kind arms_sale --on year --weight value -o sipri/
+  relgraph import links atop.csv --from ccode1 --to ccode2 --on year --collapse-years \
+      --kind-from atop_defense=alliance,atop_offense=alliance \
+      --actors cow_states.csv --id ccode --name statenme --save-mapping atop.yaml -o atop/
+  relgraph import --mapping region.yaml -o region/
+  relgraph --data region/ links russia --kinds arms_sale --since 2010 --until 2021`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if f.mapping == "" {
+				return usagef("import what? use 'import links FILE …', 'import actors FILE …' or 'import --mapping M.yaml'")
+			}
+			m, base, err := a.loadMapping(f.mapping)
+			if err != nil {
+				return err
+			}
+			if f.skipBad {
+				m.SkipBad = true
+			}
+			return a.runImport(cmd, f, m, base)
+		},
+	}
+	pf := cmd.PersistentFlags()
+	pf.StringVar(&f.mapping, "mapping", "", "read the column mapping from `M.yaml` (flags override its fields)")
+	pf.StringVar(&f.saveMapping, "save-mapping", "", "save the column mapping to `M.yaml`")
+	pf.BoolVar(&f.skipBad, "skip-bad", false, "skip bad rows (still reported) instead of failing")
+	cmd.AddCommand(a.newImportLinksCmd(f), a.newImportActorsCmd(f))
+	return cmd
+}
+
+func (a *app) newImportLinksCmd(f *importFlags) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "links [FILE]",
+		Short: "Import links: each row gives one link per kind (and per route segment)",
+		Long: importLong + `
+
+Link ends are keys or names. With --actors, a key column (--id) and a name column (--name) of a second
+file turn codes into actors (ccode 365 → "Russia" → id russia, the code kept in attrs); a key may repeat
+there (one row per membership spell): the last row's name is used. Ends the table does not know are
+bad rows unless --new-actors. Without --actors, every distinct value becomes an actor whose id is a slug
+of the value. --from/--to may list several columns: the first value that names a known actor wins.
+
+Kinds: --kind for every row; --kind-col for a column of kind names; --kind-from COL=kind,… for
+indicator columns (a row yields one link per true column: ATOP's atop_defense=alliance) and
+COL:value=kind,… for values of a column.
+
+--collapse-years merges consecutive (or overlapping) yearly rows of the same pair and kind into one
+link with a start and an end; a gap starts a new link. Undirected kinds ignore the order of the ends,
+so a pair listed in both directions gives one link.`,
+		Example: `  relgraph import links sipri.csv --from supplier_cown,supplier --to recipient_cown,recipient --kind arms_sale \
+      --on year --weight value --actors cow_states.csv --id ccode --name statenme --new-actors -o sipri/
+  relgraph import links pipelines.csv --delimiter ';' --from StartCountry --to EndCountry --via Countries \
+      --kind pipeline --start StartYear1 --end StopYear --certainty 'Status:Operating=confirmed,Proposed=planned' -o gem/
+  relgraph import links atop.csv --mapping atop.yaml -o atop/`,
+		Args: rangeArgs(0, 1, "one file"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			m, base, err := a.mappingForFlags(cmd, f, args, true)
+			if err != nil {
+				return err
+			}
+			return a.runImport(cmd, f, m, base)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringSliceVar(&f.from, "from", nil, "`COL`(s) of the link's first end (the first that names a known actor wins)")
+	fl.StringSliceVar(&f.to, "to", nil, "`COL`(s) of the link's second end")
+	fl.StringVar(&f.kind, "kind", "", "link `KIND` of every row")
+	fl.StringVar(&f.kindCol, "kind-col", "", "`COL` holding each row's link kind")
+	fl.StringSliceVar(&f.kindFrom, "kind-from", nil, "kind `rules`: COL=kind (indicator column) or COL:value=kind, comma-separated")
+	fl.StringVar(&f.on, "on", "", "`COL` dating events (a year, YYYY-MM or YYYY-MM-DD)")
+	fl.StringVar(&f.start, "start", "", "`COL` of start dates (lasting links)")
+	fl.StringVar(&f.end, "end", "", "`COL` of end dates")
+	fl.StringVar(&f.precision, "precision", "", "truncate dates to `year|month`")
+	fl.StringVar(&f.weight, "weight", "", "`COL` of weights")
+	fl.StringVar(&f.sign, "sign", "", "sign: -1, 0, 1, a `COL`, or COL:value=sign,…")
+	fl.StringVar(&f.certainty, "certainty", "", "certainty: reported, alleged, confirmed, planned, a `COL`, or COL:value=certainty,…")
+	fl.StringVar(&f.via, "via", "", "`COL` listing places the link passes through (split into segments)")
+	fl.StringVar(&f.viaSep, "via-sep", "", "split the --via list at `SEP` (default ',')")
+	fl.BoolVar(&f.collapse, "collapse-years", false, "merge consecutive yearly rows of the same pair and kind into one dated link")
+	fl.BoolVar(&f.openEnd, "open-end", false, "leave open the end of links that reach the file's last date")
+	fl.StringVar(&f.actors, "actors", "", "actor table `FILE` turning keys into actors (with --id and --name)")
+	fl.StringVar(&f.id, "id", "", "key `COL` of the --actors table")
+	fl.StringVar(&f.name, "name", "", "name `COL` of the --actors table")
+	fl.BoolVar(&f.newActors, "new-actors", false, "make new actors of link ends the --actors table does not know")
+	fl.StringVar(&f.actorKind, "actor-kind", "", "actor `KIND` of actors made from link ends (default country)")
+	addSourceFlags(fl, f)
+	return cmd
+}
+
+func (a *app) newImportActorsCmd(f *importFlags) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "actors [FILE]",
+		Short: "Import actors: one actor per distinct key",
+		Long: `Import an actor table: one actor per distinct value of the key column (--id), named by --name; the
+id is a slug of the name (of the key without --name), made unique with the key when two names clash;
+the key is kept in the actor's attrs. When a key repeats, the last row's name is used and earlier
+different names become aliases.`,
+		Example: `  relgraph import actors cow_states.csv --id ccode --name statenme --kind country --attrs stateabb -o states/`,
+		Args:    rangeArgs(0, 1, "one file"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			m, base, err := a.mappingForFlags(cmd, f, args, false)
+			if err != nil {
+				return err
+			}
+			return a.runImport(cmd, f, m, base)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.id, "id", "", "key `COL`")
+	fl.StringVar(&f.name, "name", "", "name `COL`")
+	fl.StringVar(&f.kind, "kind", "", "actor `KIND` of every row (default country)")
+	fl.StringVar(&f.kindCol, "kind-col", "", "`COL` holding each row's actor kind")
+	addSourceFlags(fl, f)
+	return cmd
+}
+
+type flagSet interface {
+	StringVar(p *string, name, value, usage string)
+	StringSliceVar(p *[]string, name string, value []string, usage string)
+	StringArrayVar(p *[]string, name string, value []string, usage string)
+}
+
+func addSourceFlags(fl flagSet, f *importFlags) {
+	fl.StringVar(&f.delimiter, "delimiter", "", "field separator: one `character` or tab (default ',')")
+	fl.StringSliceVar(&f.missing, "missing", nil, "`values` meaning no value besides the empty one (default NA,N/A,--,NULL)")
+	fl.StringArrayVar(&f.where, "where", nil, "keep rows where `COL=v1,v2` (or drop them with COL!=v1,v2); repeatable")
+	fl.StringSliceVar(&f.attrs, "attrs", nil, "`COL`s copied into attrs (COL=name renames)")
+}
+
+// loadMapping reads a mapping file; file names in it are relative to its directory, which is returned.
+func (a *app) loadMapping(name string) (*importer.Mapping, string, error) {
+	src, err := os.ReadFile(name)
+	if err != nil {
+		return nil, "", err
+	}
+	m, err := importer.ParseMapping(src)
+	if err != nil {
+		return nil, "", fmt.Errorf("%s: %w", name, err)
+	}
+	return m, filepath.Dir(name), nil
+}
+
+// mappingForFlags builds the mapping of `import links` or `import actors`: --mapping's, if given, with
+// the flags that were set laid over its one spec.
+func (a *app) mappingForFlags(cmd *cobra.Command, f *importFlags, args []string, links bool) (*importer.Mapping, string, error) {
+	m, base := &importer.Mapping{}, "."
+	if f.mapping != "" {
+		var err error
+		if m, base, err = a.loadMapping(f.mapping); err != nil {
+			return nil, "", err
+		}
+	}
+	changed := cmd.Flags().Changed
+	file := ""
+	if len(args) == 1 {
+		file = relativeTo(base, args[0])
+	}
+	var src *importer.Source
+	if links {
+		var tables []importer.ActorSpec // the mapping's actor tables other than --actors dictionaries
+		for _, s := range m.Actors {
+			if !s.Lookup {
+				tables = append(tables, s)
+			}
+		}
+		if len(m.Links) > 1 {
+			return nil, "", usagef("%s holds %d link files; run it whole with 'relgraph import --mapping %s'", f.mapping, len(m.Links), f.mapping)
+		}
+		if len(m.Links) == 0 {
+			m.Links = []importer.LinkSpec{{}}
+		}
+		s := &m.Links[0]
+		src = &s.Source
+		setCols := func(flag string, dst *importer.Columns, v []string) {
+			if changed(flag) {
+				*dst = v
+			}
+		}
+		setCols("from", &s.From, f.from)
+		setCols("to", &s.To, f.to)
+		for _, o := range []struct {
+			flag string
+			dst  *string
+			v    string
+		}{{"kind", &s.Kind, f.kind}, {"kind-col", &s.KindCol, f.kindCol}, {"on", &s.On, f.on}, {"start", &s.Start, f.start},
+			{"end", &s.End, f.end}, {"precision", &s.Precision, f.precision}, {"weight", &s.Weight, f.weight}, {"sign", &s.Sign, f.sign},
+			{"certainty", &s.Certainty, f.certainty}, {"via", &s.Via, f.via}, {"via-sep", &s.ViaSep, f.viaSep}, {"actor-kind", &s.ActorKind, f.actorKind}} {
+			if changed(o.flag) {
+				*o.dst = o.v
+			}
+		}
+		if changed("kind-from") {
+			s.KindFrom = f.kindFrom
+		}
+		// A flag replaces what the mapping says in its stead, unless both are given on the command line.
+		if changed("kind") && !changed("kind-col") && !changed("kind-from") {
+			s.KindCol, s.KindFrom = "", nil
+		}
+		if (changed("kind-col") || changed("kind-from")) && !changed("kind") {
+			s.Kind = ""
+		}
+		if changed("collapse-years") {
+			s.CollapseYears = f.collapse
+		}
+		if changed("open-end") {
+			s.OpenEnd = f.openEnd
+		}
+		if changed("new-actors") {
+			s.NewActors = f.newActors
+		}
+		if changed("on") && !changed("start") && !changed("end") {
+			s.Start, s.End = "", ""
+		}
+		if (changed("start") || changed("end")) && !changed("on") {
+			s.On = ""
+		}
+		switch {
+		case f.actors != "":
+			if f.id == "" {
+				return nil, "", usagef("--actors needs --id (the key column of %s)", f.actors)
+			}
+			m.Actors = append(tables, importer.ActorSpec{Source: importer.Source{File: relativeTo(base, f.actors)}, ID: f.id, Name: f.name, Lookup: true})
+		case changed("id") || changed("name"):
+			return nil, "", usagef("--id and --name describe the --actors table; give --actors FILE")
+		}
+	} else {
+		if len(m.Actors) > 1 || len(m.Links) > 0 {
+			return nil, "", usagef("%s is not a single actor table; run it whole with 'relgraph import --mapping %s'", f.mapping, f.mapping)
+		}
+		if len(m.Actors) == 0 {
+			m.Actors = []importer.ActorSpec{{}}
+		}
+		s := &m.Actors[0]
+		src = &s.Source
+		for _, o := range []struct {
+			flag string
+			dst  *string
+			v    string
+		}{{"id", &s.ID, f.id}, {"name", &s.Name, f.name}, {"kind", &s.Kind, f.kind}, {"kind-col", &s.KindCol, f.kindCol}} {
+			if changed(o.flag) {
+				*o.dst = o.v
+			}
+		}
+		s.Lookup = false
+	}
+	if file != "" {
+		src.File = file
+	}
+	if src.File == "" {
+		return nil, "", usagef("which file? give FILE or --mapping")
+	}
+	if changed("delimiter") {
+		src.Delimiter = f.delimiter
+	}
+	if changed("missing") {
+		src.Missing = f.missing
+	}
+	if changed("where") {
+		src.Where = f.where
+	}
+	if changed("attrs") {
+		if links {
+			m.Links[0].Attrs = f.attrs
+		} else {
+			m.Actors[0].Attrs = f.attrs
+		}
+	}
+	if f.skipBad {
+		m.SkipBad = true
+	}
+	return m, base, nil
+}
+
+// relativeTo returns name (relative to the working directory) relative to dir.
+func relativeTo(dir, name string) string {
+	if dir == "." || filepath.IsAbs(name) {
+		return name
+	}
+	ad, err1 := filepath.Abs(dir)
+	an, err2 := filepath.Abs(name)
+	if err1 != nil || err2 != nil {
+		return name
+	}
+	if rel, err := filepath.Rel(ad, an); err == nil {
+		return filepath.ToSlash(rel)
+	}
+	return an
+}
+
+// relocate rewrites the file names of m, relative to from (or absolute), to be relative to to.
+func relocate(m *importer.Mapping, from, to string) *importer.Mapping {
+	c := *m
+	c.Actors = append([]importer.ActorSpec(nil), m.Actors...)
+	c.Links = append([]importer.LinkSpec(nil), m.Links...)
+	fix := func(s *importer.Source) {
+		if s.File == "" {
+			return
+		}
+		name := s.File
+		if !filepath.IsAbs(name) {
+			name = filepath.Join(from, name)
+		}
+		abs, err1 := filepath.Abs(name)
+		at, err2 := filepath.Abs(to)
+		if err1 != nil || err2 != nil {
+			return
+		}
+		if rel, err := filepath.Rel(at, abs); err == nil {
+			s.File = filepath.ToSlash(rel)
+		} else {
+			s.File = abs
+		}
+	}
+	for i := range c.Actors {
+		fix(&c.Actors[i].Source)
+	}
+	for i := range c.Links {
+		fix(&c.Links[i].Source)
+	}
+	return &c
+}
+
+// importSummary is the result of an import, as --json prints it.
+type importSummary struct {
+	Output  string                `json:"output"`
+	Mapping string                `json:"mapping,omitempty"`
+	Stats   importer.Stats        `json:"stats"`
+	Skipped []importer.RowProblem `json:"skipped"`
+}
+
+func (a *app) runImport(cmd *cobra.Command, f *importFlags, m *importer.Mapping, base string) error {
+	if err := m.Check(); err != nil {
+		return usageError{err}
+	}
+	if f.saveMapping != "" {
+		y, err := relocate(m, base, filepath.Dir(f.saveMapping)).YAML()
+		if err != nil {
+			return err
+		}
+		if err := writeFileAtomic(f.saveMapping, y); err != nil {
+			return err
+		}
+	}
+	out := a.output
+	if out == "" || out == "-" {
+		if f.saveMapping != "" {
+			_, err := fmt.Fprintf(a.env.Stdout, "saved the mapping to %s\n", f.saveMapping)
+			return err
+		}
+		return usagef("import needs -o OUT: a dataset directory, or a .json file for a snapshot")
+	}
+	started := a.now()
+	bar := &progressBar{w: a.env.Stderr, now: a.now, start: started}
+	opts := importer.Options{Dir: base}
+	if a.env.IsTerminal != nil && a.env.IsTerminal(a.env.Stderr) {
+		opts.Progress = bar.update
+	}
+	ds, err := importer.Run(m, opts)
+	bar.clear()
+	if err != nil {
+		var br *importer.BadRows
+		if errors.As(err, &br) {
+			return fmt.Errorf("%w\nnothing was written; fix the rows or skip them with --skip-bad", err)
+		}
+		if errors.Is(err, importer.ErrMapping) {
+			return usageError{err}
+		}
+		return err
+	}
+	imported := a.now()
+	if strings.EqualFold(filepath.Ext(out), ".json") {
+		g, err := ds.Build()
+		if err != nil {
+			return err
+		}
+		var buf bytes.Buffer
+		if err := data.WriteSnapshot(&buf, g, data.SnapshotHeader{Tool: "relgraph import", Datasets: mappingFiles(m)}); err != nil {
+			return err
+		}
+		if err := writeFileAtomic(out, buf.Bytes()); err != nil {
+			return err
+		}
+	} else if err := ds.WriteDir(out); err != nil {
+		return err
+	}
+	written := a.now()
+	sum := importSummary{Output: out, Mapping: f.saveMapping, Stats: ds.Stats, Skipped: nonNil(ds.Skipped)}
+	if a.stats {
+		writeImportStats(a.env.Stderr, ds.Stats, imported.Sub(started), written.Sub(imported))
+	}
+	return a.emitStdout(sum, func(w io.Writer) error {
+		st := ds.Stats
+		fmt.Fprintf(w, "imported %s links and %s actors into %s (%s rows from %d file(s))\n",
+			thousands(st.Links), thousands(st.Actors), out, thousands(st.Rows), st.Files)
+		var notes []string
+		for _, n := range []struct {
+			n    int
+			what string
+		}{{st.Collapsed, "rows collapsed into spells"}, {st.Merged, "repeated links merged"}, {st.Filtered, "rows filtered out"},
+			{st.NoKind, "rows without a kind"}, {st.SelfLinks, "links to self dropped"}, {st.Bad, "bad rows skipped"}} {
+			if n.n > 0 {
+				notes = append(notes, thousands(n.n)+" "+n.what)
+			}
+		}
+		if len(notes) > 0 {
+			fmt.Fprintf(w, "  %s\n", strings.Join(notes, "; "))
+		}
+		for _, p := range ds.Skipped {
+			fmt.Fprintf(w, "  skipped %s\n", p)
+		}
+		if more := st.Bad - len(ds.Skipped); more > 0 {
+			fmt.Fprintf(w, "  … and %d more skipped\n", more)
+		}
+		return nil
+	})
+}
+
+// emitStdout writes a result like emit, but always to standard output: import's -o is its dataset.
+func (a *app) emitStdout(v any, text func(w io.Writer) error) error {
+	out := a.output
+	a.output = ""
+	defer func() { a.output = out }()
+	return a.emit(v, text)
+}
+
+func mappingFiles(m *importer.Mapping) []string {
+	var out []string
+	for _, s := range m.Actors {
+		out = append(out, s.File)
+	}
+	for _, s := range m.Links {
+		out = append(out, s.File)
+	}
+	return out
+}
+
+// writeImportStats prints what --stats shows: time, counts and memory.
+func writeImportStats(w io.Writer, st importer.Stats, importTime, writeTime time.Duration) {
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	fmt.Fprintf(w, "import: %d file(s), %s, %s rows in %s; written in %s\n", st.Files, megabytes(st.Bytes), thousands(st.Rows),
+		importTime.Round(time.Millisecond), writeTime.Round(time.Millisecond))
+	fmt.Fprintf(w, "  %s actors, %s links; %s collapsed, %s merged, %s filtered, %s without kind, %s self-links, %s bad\n",
+		thousands(st.Actors), thousands(st.Links), thousands(st.Collapsed), thousands(st.Merged), thousands(st.Filtered),
+		thousands(st.NoKind), thousands(st.SelfLinks), thousands(st.Bad))
+	fmt.Fprintf(w, "  memory: heap %s in use, %s obtained from the system", megabytes(int64(ms.HeapAlloc)), megabytes(int64(ms.Sys)))
+	if rss := peakRSS(); rss > 0 {
+		fmt.Fprintf(w, ", peak RSS %s", megabytes(rss))
+	}
+	fmt.Fprintln(w)
+}
+
+// peakRSS returns the process's peak resident set size in bytes, or 0 where the system does not say.
+func peakRSS() int64 {
+	f, err := os.Open("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if rest, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
+			kb, err := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), 10, 64)
+			if err == nil {
+				return kb * 1024
+			}
+		}
+	}
+	return 0
+}
+
+func megabytes(n int64) string {
+	return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+}
+
+// thousands formats n with thousands separators (12,345).
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	if n < 0 {
+		return "-" + thousands(-n)
+	}
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+// progressBar draws a progress line on a terminal once an import has run for a second.
+type progressBar struct {
+	w     io.Writer
+	now   func() time.Time
+	start time.Time
+	last  time.Time
+	shown bool
+}
+
+func (p *progressBar) update(file string, done, total int64) {
+	t := p.now()
+	if t.Sub(p.start) < time.Second || (p.shown && t.Sub(p.last) < 100*time.Millisecond) {
+		return
+	}
+	p.last, p.shown = t, true
+	name := filepath.Base(file)
+	if total <= 0 {
+		fmt.Fprintf(p.w, "\r\033[Kimporting %s  %s", name, megabytes(done))
+		return
+	}
+	const width = 30
+	frac := min(float64(done)/float64(total), 1)
+	n := int(frac * width)
+	fmt.Fprintf(p.w, "\r\033[Kimporting %s [%s%s] %3.0f%%  %s of %s", name, strings.Repeat("=", n), strings.Repeat(" ", width-n),
+		frac*100, megabytes(done), megabytes(total))
+}
+
+// clear erases the progress line, if one was drawn.
+func (p *progressBar) clear() {
+	if p.shown {
+		fmt.Fprint(p.w, "\r\033[K")
+		p.shown = false
+	}
+}
