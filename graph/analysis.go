@@ -3,6 +3,7 @@ package graph
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -41,7 +42,7 @@ func (g *Graph) Neighborhood(a int32, depth int) Neighborhood {
 		}
 	}
 	slices.SortFunc(nodes, func(x, y int32) int {
-		return cmp.Or(cmp.Compare(dist[x], dist[y]), strings.Compare(g.u.actors[x].Name, g.u.actors[y].Name), cmp.Compare(x, y))
+		return cmp.Or(cmp.Compare(dist[x], dist[y]), strings.Compare(g.u.actors[x].Name, g.u.actors[y].Name), strings.Compare(g.u.actors[x].ID, g.u.actors[y].ID))
 	})
 	for _, x := range nodes {
 		n := Neighbor{Actor: g.u.actors[x].ID, Distance: int(dist[x]), Via: []string{}, Links: []Link{}}
@@ -136,7 +137,9 @@ func (g *Graph) Rank(by string, top int) (RankResult, error) {
 		return res, fmt.Errorf("unknown ranking %q (want degree, betweenness or pagerank)", by)
 	}
 	for _, x := range present {
-		res.Actors = append(res.Actors, Score{Actor: g.u.actors[x].ID, Score: scores[x]})
+		// Rounded to 12 decimals: sums taken in another actor order differ in the last bits, and the
+		// same graph must give the same answer however it was loaded.
+		res.Actors = append(res.Actors, Score{Actor: g.u.actors[x].ID, Score: math.Round(scores[x]*1e12) / 1e12})
 	}
 	slices.SortFunc(res.Actors, func(x, y Score) int { return cmp.Or(cmp.Compare(y.Score, x.Score), strings.Compare(x.Actor, y.Actor)) })
 	if top > 0 && len(res.Actors) > top {

@@ -130,7 +130,7 @@ func BenchmarkConnect(b *testing.B) {
 			if x == y {
 				continue
 			}
-			if _, err := g.Connect([]int32{x}, []int32{y}, ConnectOptions{}); err != nil {
+			if _, err := g.Connect(x, nil, y, nil, ConnectOptions{}); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -190,8 +190,9 @@ func (b *Builder) checkSources(section string, idx int, srcs []Source) {
 	}
 }
 
-// ActorNumber returns the number that the actor with the given id has in the built graph (actors
-// are numbered in the order they were added), for AddLinkBetween.
+// ActorNumber returns the number of the actor with the given id within the Builder (actors are
+// numbered in the order they were added), for AddLinkBetween. The built graph numbers actors in id
+// order instead.
 func (b *Builder) ActorNumber(id string) (int32, bool) {
 	i, ok := b.u.byID[id]
 	return i, ok

@@ -196,17 +196,24 @@ type ConnectResult struct {
 // both, the brokers — actors ranked by the share of the shortest and near-shortest (one hop longer)
 // paths between the sides that pass through them, a path counted once per choice of link along it, so
 // that an intermediary tied to both sides by many links weighs more than one tied by a single link —
-// and the shortest paths. Each side is a set of
+// and the shortest paths. aSide and bSide are the actors that count as a and b (a sphere, see Sphere;
+// a and b themselves are added when missing). Each side is a set of
 // actors (for example an actor and its sphere) merged into one node; links inside a side do not count.
 // The graph is taken as undirected. O(N + E) plus Yen's algorithm for the paths.
-func (g *Graph) Connect(aSide, bSide []int32, opts ConnectOptions) (ConnectResult, error) {
+func (g *Graph) Connect(a int32, aSide []int32, b int32, bSide []int32, opts ConnectOptions) (ConnectResult, error) {
 	if opts.Paths <= 0 {
 		opts.Paths = 5
 	}
 	if opts.Brokers <= 0 {
 		opts.Brokers = 10
 	}
-	a, b := aSide[0], bSide[0]
+	withRoot := func(r int32, side []int32) []int32 {
+		if !slices.Contains(side, r) {
+			side = append([]int32{r}, side...)
+		}
+		return side
+	}
+	aSide, bSide = withRoot(a, aSide), withRoot(b, bSide)
 	res := ConnectResult{A: g.u.actors[a].ID, B: g.u.actors[b].ID, Direct: []Link{}, Common: []Common{}, Brokers: []Broker{}, Paths: []Path{}, Distance: -1}
 	if a == b {
 		return res, fmt.Errorf("%w (%s)", ErrSameActor, res.A)
@@ -261,7 +268,7 @@ func (g *Graph) Connect(aSide, bSide []int32, opts ConnectOptions) (ConnectResul
 		res.Common = append(res.Common, Common{Actor: g.u.actors[x].ID, AKinds: g.kindsOf(la), BKinds: g.kindsOf(lb), ALinks: g.materialise(la), BLinks: g.materialise(lb)})
 	}
 	slices.SortStableFunc(res.Common, func(x, y Common) int {
-		return cmp.Compare(len(y.ALinks)+len(y.BLinks), len(x.ALinks)+len(x.BLinks))
+		return cmp.Or(cmp.Compare(len(y.ALinks)+len(y.BLinks), len(x.ALinks)+len(x.BLinks)), strings.Compare(x.Actor, y.Actor))
 	})
 
 	// Brokers and paths on the projection with each side merged into its first actor.
@@ -302,25 +309,53 @@ func (g *Graph) Connect(aSide, bSide []int32, opts ConnectOptions) (ConnectResul
 		res.Brokers = res.Brokers[:opts.Brokers]
 	}
 	// The best paths: the shortest, and among equally short ones those made of the most links (the
-	// product of the number of links of each hop). Yen's algorithm gives more candidates than needed so
-	// that the strongest of each length can be chosen.
-	groups := map[int32][]int32{a: aSide, b: bSide}
-	var cands []Path
-	for _, np := range algo.KShortestPaths(c, a, b, 4*opts.Paths) {
-		cands = append(cands, g.pathOf(np, groups, ProjectOptions{}, c))
-	}
-	strength := func(p Path) float64 {
+	// product of the number of links of each hop), then by the ids along them. The candidates are every
+	// path of at most Distance+1 hops (bounded), or Yen's shortest paths when those are too few.
+	strength := func(np []int32) float64 {
 		s := 1.0
-		for _, h := range p.Hops {
-			s *= float64(len(h.Links))
+		for i := 1; i < len(np); i++ {
+			s *= cm.W[edgeIndex(cm, np[i-1], np[i])]
 		}
 		return s
 	}
-	slices.SortStableFunc(cands, func(x, y Path) int {
-		return cmp.Or(cmp.Compare(x.Length, y.Length), cmp.Compare(strength(y), strength(x)))
+	cands, _ := algo.AllSimplePaths(c, a, b, pc.Dist+1, maxConnectCandidates)
+	if len(cands) < opts.Paths {
+		cands = algo.KShortestPaths(c, a, b, opts.Paths)
+	}
+	type scored struct {
+		np  []int32
+		str float64
+		ids string
+	}
+	sc := make([]scored, len(cands))
+	for i, np := range cands {
+		var ids strings.Builder
+		for _, x := range np {
+			ids.WriteString(g.u.actors[x].ID)
+			ids.WriteByte(0)
+		}
+		sc[i] = scored{np, strength(np), ids.String()}
+	}
+	slices.SortFunc(sc, func(x, y scored) int {
+		return cmp.Or(cmp.Compare(len(x.np), len(y.np)), cmp.Compare(y.str, x.str), strings.Compare(x.ids, y.ids))
 	})
-	res.Paths = append(res.Paths, cands[:min(len(cands), opts.Paths)]...)
+	groups := map[int32][]int32{a: aSide, b: bSide}
+	for _, p := range sc[:min(len(sc), opts.Paths)] {
+		res.Paths = append(res.Paths, g.pathOf(p.np, groups, ProjectOptions{}, c))
+	}
 	return res, nil
+}
+
+// maxConnectCandidates bounds the paths Connect ranks to choose its best paths.
+const maxConnectCandidates = 5000
+
+// edgeIndex returns the position of the edge u→v in c.Nbr (c's rows are sorted), or -1.
+func edgeIndex(c *algo.CSR, u, v int32) int {
+	row := c.Nbr[c.Off[u]:c.Off[u+1]]
+	if i, ok := slices.BinarySearch(row, v); ok {
+		return int(c.Off[u]) + i
+	}
+	return -1
 }
 
 func mapKeys[K comparable, V any](m map[K]V) func(func(K) bool) {

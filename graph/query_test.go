@@ -66,7 +66,8 @@ func TestPaths(t *testing.T) {
 	}{
 		{"shortest, parallel links kept", "armenia", "iran", PathOptions{}, [][]string{{"armenia", "azerbaijan", "iran"}}, []int{2}},
 		// SOCAR lies in Azerbaijan (a derived located_in link) and trades with Iran: a second 3-hop path.
-		{"k shortest", "armenia", "iran", PathOptions{K: 3}, [][]string{{"armenia", "azerbaijan", "iran"}, {"armenia", "russia", "azerbaijan", "iran"}, {"armenia", "azerbaijan", "socar", "iran"}}, []int{2, 6, 3}},
+		// Equally long paths come in the order of their actors' ids.
+		{"k shortest", "armenia", "iran", PathOptions{K: 3}, [][]string{{"armenia", "azerbaijan", "iran"}, {"armenia", "azerbaijan", "socar", "iran"}, {"armenia", "russia", "azerbaijan", "iran"}}, []int{2, 3, 6}},
 		{"directed follows the flow", "baku", "ceyhan", PathOptions{ProjectOptions: ProjectOptions{Directed: true}}, [][]string{{"baku", "tbilisi", "ceyhan"}}, []int{2}},
 		{"directed against the flow", "ceyhan", "baku", PathOptions{ProjectOptions: ProjectOptions{Directed: true}}, nil, nil},
 		{"all up to 3", "armenia", "russia", PathOptions{All: true, MaxLen: 3}, [][]string{{"armenia", "russia"}, {"armenia", "azerbaijan", "russia"}}, []int{2, 4}},
@@ -105,7 +106,7 @@ func TestPaths(t *testing.T) {
 func TestConnect(t *testing.T) {
 	g := queryFixture(t)
 	az, ru := idx(t, g, "azerbaijan"), idx(t, g, "russia")
-	res, err := g.Connect(g.Sphere(g.StandsFor(idx(t, g, "baku"))), g.Sphere(g.StandsFor(idx(t, g, "moscow"))), ConnectOptions{})
+	res, err := g.Connect(az, g.Sphere(g.StandsFor(idx(t, g, "baku"))), ru, g.Sphere(g.StandsFor(idx(t, g, "moscow"))), ConnectOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,11 +128,11 @@ func TestConnect(t *testing.T) {
 		t.Errorf("paths = %+v", res.Paths)
 	}
 	// SOCAR's link to Iran counts for Azerbaijan; a literal query sees only Azerbaijan's own.
-	lit, _ := g.Connect([]int32{az}, []int32{ru}, ConnectOptions{})
+	lit, _ := g.Connect(az, nil, ru, nil, ConnectOptions{})
 	if len(lit.Direct) != 3 || len(lit.Common) != 1 {
 		t.Errorf("literal: %d direct, %d common", len(lit.Direct), len(lit.Common))
 	}
-	if _, err := g.Connect([]int32{az}, []int32{az}, ConnectOptions{}); !errors.Is(err, ErrSameActor) {
+	if _, err := g.Connect(az, nil, az, nil, ConnectOptions{}); !errors.Is(err, ErrSameActor) {
 		t.Errorf("same actor: %v", err)
 	}
 }

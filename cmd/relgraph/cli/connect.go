@@ -47,22 +47,14 @@ Azerbaijan and Russia and says so. --literal asks about the named actors alone.`
 			if sides[0].root == sides[1].root {
 				return usagef("connect needs two different actors (%s and %s are both %s)", args[0], args[1], g.Actor(sides[0].root).Name)
 			}
-			// An actor in both spheres (rare) stays with the side it is closest to: drop it from B.
-			inA := map[int32]bool{}
-			for _, x := range sides[0].set {
-				inA[x] = true
-			}
+			// An actor in both spheres (rare) stays with A.
 			var bset []int32
 			for _, x := range sides[1].set {
-				if !inA[x] {
+				if !slices.Contains(sides[0].set, x) {
 					bset = append(bset, x)
 				}
 			}
-			if len(bset) == 0 || bset[0] != sides[1].root {
-				bset = append([]int32{sides[1].root}, removeFrom(bset, sides[1].root)...)
-			}
-			aset := append([]int32{sides[0].root}, removeFrom(sides[0].set, sides[0].root)...)
-			res, err := g.Connect(aset, bset, opts)
+			res, err := g.Connect(sides[0].root, sides[0].set, sides[1].root, bset, opts)
 			if errors.Is(err, graph.ErrSameActor) {
 				return usageError{err}
 			}
@@ -87,16 +79,6 @@ Azerbaijan and Russia and says so. --literal asks about the named actors alone.`
 	cmd.Flags().IntVar(&opts.Paths, "paths", 5, "how many shortest paths to show")
 	cmd.Flags().IntVar(&opts.Brokers, "brokers", 10, "how many brokers to show")
 	return cmd
-}
-
-func removeFrom(s []int32, x int32) []int32 {
-	var out []int32
-	for _, v := range s {
-		if v != x {
-			out = append(out, v)
-		}
-	}
-	return out
 }
 
 func (a *app) writeConnect(w io.Writer, g *graph.Graph, res graph.ConnectResult, note, msg string) error {
