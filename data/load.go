@@ -28,7 +28,6 @@ type Input struct {
 	Dir string
 }
 
-
 // PathInput returns the Input for a path on disk: a dataset directory or a single dataset file.
 func PathInput(p string) (Input, error) {
 	st, err := os.Stat(p)

@@ -208,11 +208,11 @@ func (r *Renderer) layout(ctx context.Context, dot []byte, layout Layout, format
 	if g == nil {
 		return nil, fmt.Errorf("%w: no graph in input", ErrInvalidDOT)
 	}
-	defer func() {
-		if cerr := g.Close(); cerr != nil && err == nil {
-			err = fmt.Errorf("free graph: %w", cerr)
-		}
-	}()
+	// Freeing a graph cannot fail in a way that matters once it is drawn, but go-graphviz reports
+	// Graphviz's last message as Close's error when the call returns non-zero — typically a
+	// warning from the layout ("no value for width of non-ASCII character"). Like Renderer.Close,
+	// ignore it: the output is complete.
+	defer func() { _ = g.Close() }()
 	n, err := g.NodeNum()
 	if err != nil {
 		return nil, fmt.Errorf("count nodes: %w", err)

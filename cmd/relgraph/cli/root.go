@@ -167,6 +167,7 @@ func (a *app) newRoot() *cobra.Command {
 		a.newTimelineCmd(),
 		a.newValidateCmd(),
 		a.newWhyCmd(),
+		a.newRenderCmd(),
 		a.newPathCmd(),
 		a.newConnectCmd(),
 		a.newNeighborsCmd(),
@@ -174,6 +175,9 @@ func (a *app) newRoot() *cobra.Command {
 		a.newChokepointsCmd(),
 		a.newBalanceCmd(),
 		a.newImportCmd(),
+		a.newExportCmd(),
+		a.newSnapshotCmd(),
+		a.newDiffCmd(),
 	)
 	return root
 }

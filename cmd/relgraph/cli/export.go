@@ -1,0 +1,258 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/relgraph/relgraph/graph"
+	"github.com/relgraph/relgraph/render"
+	"github.com/relgraph/relgraph/render/export"
+	"github.com/spf13/cobra"
+)
+
+// exportAliases are other names --as accepts.
+var exportAliases = map[string]export.Format{"json": export.Cytoscape, "cyjs": export.Cytoscape}
+
+// exportDot is the DOT format, which export hands to the diagram code.
+const exportDot = "dot"
+
+// exportExts maps output file extensions to formats.
+var exportExts = map[string]string{".graphml": "graphml", ".gexf": "gexf", ".json": "cytoscape", ".cyjs": "cytoscape", ".dot": "dot", ".gv": "dot"}
+
+// exportDirFiles are the files an export directory may already hold for export to replace it.
+var exportDirFiles = []string{"actors.csv", "links.csv", "dataset.yaml", "load.cypher", "README.txt"}
+
+func (a *app) newExportCmd() *cobra.Command {
+	var as, focus string
+	var depth int
+	var mixed bool
+	cmd := &cobra.Command{
+		Use:   "export [--as graphml|gexf|cytoscape|neo4j|csv|dot] [--focus ACTOR [--depth N]] [-o FILE|DIR]",
+		Short: "Write the graph for other tools: GraphML, GEXF, Cytoscape.js JSON, Neo4j import files, CSV",
+		Long: `Write the graph — under the global filters, or the ego network of --focus — in another tool's format:
+
+  graphml    GraphML for yEd, Gephi, NetworkX and igraph: every actor and link field as a declared
+             attribute, parallel links as separate edges with their link ids
+  gexf       GEXF 1.3 for Gephi, with time: links and events carry spells, so Gephi's timeline plays
+             the relationship over the years; coloured by kind like the diagrams
+  cytoscape  Cytoscape.js JSON ({"elements": {"nodes", "edges"}}), safe to paste into a web page
+  neo4j      a directory with actors.csv and links.csv for 'neo4j-admin database import', a
+             load.cypher script (LOAD CSV + MERGE) for an existing database, and README.txt
+  csv        a directory with relgraph's own actors.csv and links.csv (plus dataset.yaml for the
+             source documents and declared kinds), which loads back with --data losslessly
+  dot        Graphviz DOT, as 'relgraph render --as dot' writes it
+
+The format comes from --as or from -o's extension (.graphml, .gexf, .json, .dot). graphml, gexf,
+cytoscape and dot go to -o FILE or standard output; neo4j and csv need -o DIR, which is written in
+full or not at all (an existing DIR is replaced only when it holds nothing but export files).
+
+Edges are directed from→to with a boolean "directed" attribute saying whether the kind has a
+direction; NetworkX reads only such files. --mixed instead marks links of undirected kinds as
+undirected edges, which Gephi and yEd draw without arrows.`,
+		Example: `  relgraph export --as graphml -o caucasus.graphml
+  relgraph export --as gexf --since 1992 --until 2024 --mixed -o caucasus.gexf
+  relgraph export --as cytoscape --focus russia --depth 2 > russia.json
+  relgraph export --as neo4j -o neo4j-import
+  relgraph export --as csv --kinds arms_sale,troop_base -o military`,
+		Args: exactArgs(0, "no arguments (use --focus to export an actor's ego network)"),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if a.format == "json" {
+				return usagef("export writes the format of --as; --json and --format json do not apply (try --as cytoscape)")
+			}
+			if cmd.Flags().Changed("depth") && focus == "" {
+				return usagef("--depth needs --focus ACTOR")
+			}
+			if depth < 0 {
+				return usagef("--depth %d: want 0 or more", depth)
+			}
+			format, err := a.exportFormat(as)
+			if err != nil {
+				return err
+			}
+			full, g, err := a.graph()
+			if err != nil {
+				return err
+			}
+			v := export.Whole(g)
+			desc := "exported by relgraph"
+			if focus != "" {
+				center, err := a.resolve(full, focus)
+				if err != nil {
+					return err
+				}
+				if !g.Present(center) {
+					return fmt.Errorf("%s is not in the graph%s", full.Actor(center).Name, a.underFilter())
+				}
+				v = export.Focus(g, center, depth)
+				desc += fmt.Sprintf("; actors within %d link(s) of %s", depth, full.Actor(center).ID)
+			}
+			if d := a.filterDesc(); d != "" {
+				desc += "; " + d
+			}
+			f, _ := a.filter() // checked by a.graph
+			opts := export.Options{Mixed: mixed, Description: desc, Window: graph.Window{From: f.Since, To: f.Until}}
+			if f.At != 0 {
+				opts.Window = graph.At(f.At)
+			}
+			return a.writeExport(format, v, opts, focus != "")
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&as, "as", "", "`format`: graphml, gexf, cytoscape, neo4j, csv or dot (default: from -o's extension)")
+	fl.StringVar(&focus, "focus", "", "export only the ego network of `ACTOR`")
+	fl.IntVar(&depth, "depth", 1, "with --focus, the actors within `N` links of it (direction ignored)")
+	fl.BoolVar(&mixed, "mixed", false, "graphml, gexf: mark links of undirected kinds as undirected edges (Gephi, yEd; NetworkX refuses such files)")
+	_ = cmd.RegisterFlagCompletionFunc("as", cobra.FixedCompletions([]string{"graphml", "gexf", "cytoscape", "neo4j", "csv", "dot"}, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("focus", a.completeActors)
+	return cmd
+}
+
+// exportFormat decides the format from --as and -o's extension.
+func (a *app) exportFormat(as string) (string, error) {
+	fromExt := ""
+	if a.output != "" && a.output != "-" {
+		fromExt = exportExts[strings.ToLower(filepath.Ext(a.output))]
+	}
+	if f, ok := exportAliases[as]; ok {
+		as = string(f)
+	}
+	switch {
+	case as == "" && fromExt != "":
+		return fromExt, nil
+	case as == "":
+		return "", usagef("say which format to write with --as graphml|gexf|cytoscape|neo4j|csv|dot (or name a .graphml, .gexf or .json file with -o)")
+	case as != exportDot && !slices.Contains(export.Formats, export.Format(as)):
+		return "", usagef("unknown --as %q (want graphml, gexf, cytoscape, neo4j, csv or dot)", as)
+	case fromExt != "" && fromExt != as:
+		return "", usagef("--as %s contradicts the extension of %q", as, a.output)
+	}
+	return as, nil
+}
+
+// writeExport writes v in the given format to -o or standard output.
+// With focused false, DOT draws what 'relgraph render' draws: every actor that has a link.
+func (a *app) writeExport(format string, v export.View, opts export.Options, focused bool) error {
+	var buf bytes.Buffer
+	var err error
+	switch f := export.Format(format); {
+	case f.IsDir():
+		if a.output == "" || a.output == "-" {
+			return usagef("--as %s writes a directory: give it with -o DIR", format)
+		}
+		var files []export.File
+		if f == export.Neo4j {
+			files, err = export.WriteNeo4j(v)
+		} else {
+			files, err = export.WriteCSV(v)
+		}
+		if err != nil {
+			return err
+		}
+		if err := writeDirAtomic(a.output, files); err != nil {
+			return err
+		}
+		names := make([]string, len(files))
+		for i, file := range files {
+			names[i] = file.Name
+		}
+		note := ""
+		if f == export.Neo4j {
+			note = " (README.txt has the import commands)"
+		}
+		_, err = fmt.Fprintf(a.env.Stderr, "wrote %d actors and %d links to %s: %s%s\n", len(v.Actors), len(v.Links), a.output, strings.Join(names, ", "), note)
+		return err
+	case f == export.GraphML:
+		err = export.WriteGraphML(&buf, v, opts)
+	case f == export.GEXF:
+		err = export.WriteGEXF(&buf, v, opts)
+	case f == export.Cytoscape:
+		err = export.WriteCytoscape(&buf, v)
+	case format == exportDot:
+		dopts := render.DOTOptions{Title: opts.Description}
+		if focused {
+			dopts.Actors = nonNil(v.Actors)
+		}
+		err = render.DOT(&buf, v.Graph, dopts)
+	}
+	if err != nil {
+		return err
+	}
+	return a.writeOutput(buf.Bytes())
+}
+
+// writeDirAtomic writes files into directory dir: into a new directory beside it first, which then
+// takes dir's place, so that dir is never left half-written. An existing dir is replaced only when it
+// holds nothing but files an export writes.
+func writeDirAtomic(dir string, files []export.File) error {
+	dir = filepath.Clean(dir)
+	existed := false
+	switch st, err := os.Stat(dir); {
+	case err == nil && !st.IsDir():
+		return fmt.Errorf("%s exists and is not a directory", dir)
+	case err == nil:
+		existed = true
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			return fmt.Errorf("writing %s: %w", dir, err)
+		}
+		var others []string
+		for _, e := range entries {
+			if e.IsDir() || !slices.Contains(exportDirFiles, e.Name()) {
+				others = append(others, e.Name())
+			}
+		}
+		if len(others) > 0 {
+			return fmt.Errorf("%s exists and holds other files (%s); remove it or choose another directory", dir, strings.Join(others, ", "))
+		}
+	case !errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("writing %s: %w", dir, err)
+	}
+	parent, base := filepath.Split(dir)
+	if parent == "" {
+		parent = "."
+	}
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return fmt.Errorf("writing %s: %w", dir, err)
+	}
+	tmp, err := os.MkdirTemp(parent, "."+base+".new-*")
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", dir, err)
+	}
+	fail := func(err error) error {
+		os.RemoveAll(tmp)
+		return fmt.Errorf("writing %s: %w", dir, err)
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return fail(err)
+	}
+	for _, f := range files {
+		if err := os.WriteFile(filepath.Join(tmp, f.Name), f.Data, 0o644); err != nil {
+			return fail(err)
+		}
+	}
+	if !existed {
+		if err := os.Rename(tmp, dir); err != nil {
+			return fail(err)
+		}
+		return nil
+	}
+	old, err := os.MkdirTemp(parent, "."+base+".old-*")
+	if err != nil {
+		return fail(err)
+	}
+	os.Remove(old) // only its unique name is wanted
+	if err := os.Rename(dir, old); err != nil {
+		return fail(err)
+	}
+	if err := os.Rename(tmp, dir); err != nil {
+		os.Rename(old, dir)
+		return fail(err)
+	}
+	return os.RemoveAll(old)
+}

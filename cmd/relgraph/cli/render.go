@@ -1,0 +1,254 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/relgraph/relgraph/graph"
+	"github.com/relgraph/relgraph/render"
+	"github.com/relgraph/relgraph/render/draw"
+	"github.com/spf13/cobra"
+)
+
+// maxActors is how many actors each layout engine is asked to place by default: beyond that a drawing
+// is unreadable and layout slows down (dot takes seconds for a thousand nodes, neato four times as
+// long).
+var maxActors = map[string]int{"dot": 400, "neato": 250, "fdp": 250, "circo": 250, "twopi": 300}
+
+// renderLayouts are the layout engines render offers, in the order help lists them.
+var renderLayouts = []string{"dot", "neato", "fdp", "circo", "twopi"}
+
+// renderFormats maps -o's file extensions to formats.
+var renderFormats = map[string]string{".svg": "svg", ".png": "png", ".dot": "dot", ".gv": "dot"}
+
+type renderOpts struct {
+	focus     string
+	depth     int
+	path      bool
+	cluster   string
+	layout    string
+	as        string
+	title     string
+	noLegend  bool
+	labels    string
+	maxActors int
+}
+
+func (a *app) newRenderCmd() *cobra.Command {
+	var o renderOpts
+	cmd := &cobra.Command{
+		Use:   "render [--focus ACTOR [--depth N] | --path A B] [--layout L] [--as svg|png|dot] [-o FILE]",
+		Short: "Draw the graph, an actor's ego network or a path as SVG, PNG or DOT",
+		Long: `Draw a diagram of the graph with Graphviz. Without --focus or --path it draws every actor that has a
+link in the current view (the filters --at, --since, --until, --kinds and --exclude-kinds apply).
+
+  --focus A --depth N   A and the actors within N links of it (default depth 1), and their links
+  --path A B            a shortest path from A to B (fewest links, any kind), drawn bold, with the
+                        actors linked to two or more of its actors around it, faded
+
+Actors are drawn by kind (country: box, region: dashed rounded box, city: oval, organization: hexagon,
+company: tabbed box, person: egg, infrastructure: arrow, military-unit: house) and links by kind
+(colour); hostile links are dashed, alleged ones dotted, planned ones dashed and paler. Links of one
+kind between the same two actors are merged into one thicker line. A legend lists what is drawn, and
+in an SVG every actor and line has a tooltip with its dates, attributes and sources.
+
+The format comes from -o's extension (.svg, .png, .dot or .gv) or --as; the default is SVG on
+standard output. SVG and PNG are drawn by the companion program relgraph-render, installed beside
+relgraph by 'go install ./cmd/...' (or named by RELGRAPH_RENDER); --as dot needs no helper.`,
+		Example: `  relgraph render -o region.svg
+  relgraph render --focus azerbaijan --depth 1 -o azerbaijan.png
+  relgraph render --path Baku Moscow -o baku-moscow.svg
+  relgraph render --kinds pipeline,railway,energy_deal --cluster country -o energy.svg
+  relgraph render --focus russia --layout neato --at 2016 --as dot > russia-2016.dot`,
+		Args:              rangeArgs(0, 2, "no arguments, or two actors with --path"),
+		ValidArgsFunction: a.completeActors,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.runRender(cmd, o, args)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.focus, "focus", "", "draw the ego network of `ACTOR`")
+	f.IntVar(&o.depth, "depth", 1, "with --focus, how many links away from the actor to go")
+	f.BoolVar(&o.path, "path", false, "draw a shortest path between the two actors given as arguments")
+	f.StringVar(&o.cluster, "cluster", "", "group actors: 'country' draws each country's actors in a box")
+	f.StringVar(&o.layout, "layout", "dot", "Graphviz layout `engine`: "+strings.Join(renderLayouts, ", "))
+	f.StringVar(&o.as, "as", "", "output `format`: svg, png or dot (default: from -o's extension, else svg)")
+	f.StringVar(&o.title, "title", "", "the diagram's title (default: says what is drawn; \"\" for none)")
+	f.BoolVar(&o.noLegend, "no-legend", false, "leave out the legend")
+	f.StringVar(&o.labels, "labels", "auto", "`which` links carry a label: auto (small views only), none, kind, full (kind and dates)")
+	f.IntVar(&o.maxActors, "max-actors", 0, "refuse to lay out more than `N` actors (default 400 for dot, 250-300 for the others)")
+	_ = cmd.RegisterFlagCompletionFunc("focus", a.completeActors)
+	_ = cmd.RegisterFlagCompletionFunc("layout", cobra.FixedCompletions(append(renderLayouts, "sfdp"), cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("as", cobra.FixedCompletions([]string{"svg", "png", "dot"}, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("cluster", cobra.FixedCompletions([]string{"country"}, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+// renderFormat decides the output format from --as and -o's extension.
+func (a *app) renderFormat(as string) (string, error) {
+	fromExt := ""
+	if a.output != "" && a.output != "-" {
+		ext := strings.ToLower(filepath.Ext(a.output))
+		fromExt = renderFormats[ext]
+		if fromExt == "" && as == "" {
+			return "", usagef("cannot tell the format from %q: name a .svg, .png or .dot file, or use --as svg|png|dot", a.output)
+		}
+	}
+	switch as {
+	case "":
+		if fromExt == "" {
+			return "svg", nil
+		}
+		return fromExt, nil
+	case "svg", "png", "dot":
+		if fromExt != "" && fromExt != as {
+			return "", usagef("--as %s contradicts the extension of %q", as, a.output)
+		}
+		return as, nil
+	}
+	return "", usagef("unknown --as %q (want svg, png or dot)", as)
+}
+
+func (a *app) runRender(cmd *cobra.Command, o renderOpts, args []string) error {
+	if a.format == "json" {
+		return usagef("render draws pictures; --json and --format json do not apply (use --as svg|png|dot)")
+	}
+	format, err := a.renderFormat(o.as)
+	if err != nil {
+		return err
+	}
+	switch {
+	case o.layout == "sfdp":
+		return usagef("--layout sfdp is not offered: the Graphviz build relgraph uses crowds every node of an sfdp layout into a small box; use neato or fdp for a spring layout")
+	case !slices.Contains(renderLayouts, o.layout):
+		return usagef("unknown --layout %q (want %s)", o.layout, strings.Join(renderLayouts, ", "))
+	case o.cluster != "" && o.cluster != render.ClusterCountry:
+		return usagef("unknown --cluster %q (want country)", o.cluster)
+	case o.path && o.focus != "":
+		return usagef("use --focus or --path, not both")
+	case o.path && len(args) != 2:
+		return usagef("--path takes two actors as arguments: relgraph render --path A B")
+	case !o.path && len(args) > 0:
+		return usagef("render takes actors only with --path (did you mean --path %s or --focus %s?)", strings.Join(args, " "), args[0])
+	case cmd.Flags().Changed("depth") && o.focus == "":
+		return usagef("--depth applies to --focus")
+	case o.depth < 0:
+		return usagef("--depth must be 0 or more")
+	}
+	labels, err := render.ParseEdgeLabels(o.labels)
+	if err != nil {
+		return usagef("--labels: %w", err)
+	}
+	if format == "png" && (a.output == "" || a.output == "-") && a.env.IsTerminal != nil && a.env.IsTerminal(a.env.Stdout) {
+		return usagef("not writing a PNG to a terminal: use -o FILE.png or redirect the output")
+	}
+
+	full, g, err := a.graph()
+	if err != nil {
+		return err
+	}
+	opts := render.DOTOptions{Layout: o.layout, Cluster: o.cluster, NoLegend: o.noLegend, Labels: labels}
+	var what string
+	switch {
+	case o.path:
+		from, err := a.presentActor(full, g, args[0])
+		if err != nil {
+			return err
+		}
+		to, err := a.presentActor(full, g, args[1])
+		if err != nil {
+			return err
+		}
+		p, ok := render.ShortestPath(g, from, to)
+		if !ok {
+			return fmt.Errorf("no path between %s and %s%s: nothing to draw", g.Actor(from).Name, g.Actor(to).Name, a.underFilter())
+		}
+		opts.Actors, opts.Highlight, opts.HighlightLinks = p.Actors(), p.Path, p.Links
+		opts.Focus = []int32{from, to}
+		what = fmt.Sprintf("%s to %s: a shortest path, %s", g.Actor(from).Name, g.Actor(to).Name, linkCount(len(p.Path)-1))
+	case o.focus != "":
+		id, err := a.presentActor(full, g, o.focus)
+		if err != nil {
+			return err
+		}
+		opts.Actors, opts.Focus = render.Ego(g, id, o.depth), []int32{id}
+		what = fmt.Sprintf("%s and the actors within %s", g.Actor(id).Name, linkCount(o.depth))
+		if o.depth == 1 {
+			what = g.Actor(id).Name + " and its neighbours"
+		}
+	default:
+		what = "All actors and links"
+	}
+	if d := a.filterDesc(); d != "" {
+		what += " — " + strings.ReplaceAll(d, ",", ", ")
+	}
+	opts.Title = what
+	if cmd.Flags().Changed("title") {
+		opts.Title = o.title
+	}
+
+	d := render.NewDiagram(opts)
+	d.AddGraph(g)
+	if d.NumActors() == 0 {
+		return fmt.Errorf("nothing to draw: no actor has a link%s", a.underFilter())
+	}
+	limit := maxActors[o.layout]
+	if o.maxActors > 0 {
+		limit = o.maxActors
+	}
+	if format != "dot" && d.NumActors() > limit {
+		return fmt.Errorf("%d actors are too many to draw legibly with %s (the limit is %d): narrow the view with --focus ACTOR --depth 1, --path A B, --kinds K1,K2 or --at DATE, or raise --max-actors",
+			d.NumActors(), o.layout, limit)
+	}
+	var dot bytes.Buffer
+	if err := d.WriteDOT(&dot); err != nil {
+		return err
+	}
+	if format == "dot" {
+		return a.writeOutput(dot.Bytes())
+	}
+	getenv := a.env.Getenv
+	if getenv == nil {
+		getenv = func(string) string { return "" }
+	}
+	var pic bytes.Buffer
+	err = draw.Draw(cmd.Context(), dot.Bytes(), draw.Options{
+		Layout:   o.layout,
+		Format:   format,
+		MaxNodes: -1, // the view was checked above
+		Locator:  draw.DefaultLocator(getenv, os.Executable),
+	}, &pic)
+	if err != nil {
+		var he *draw.HelperError
+		if errors.As(err, &he) {
+			return errors.New(he.Message) // it names the helper already
+		}
+		return err
+	}
+	return a.writeOutput(pic.Bytes())
+}
+
+// presentActor resolves a name and checks that the actor is part of the filtered view.
+func (a *app) presentActor(full, g *graph.Graph, name string) (int32, error) {
+	id, err := a.resolve(full, name)
+	if err != nil {
+		return -1, err
+	}
+	if !g.Present(id) {
+		return -1, fmt.Errorf("%s is not in the view%s", full.Actor(id).Name, a.underFilter())
+	}
+	return id, nil
+}
+
+// linkCount formats a number of links: "1 link", "3 links".
+func linkCount(n int) string {
+	if n == 1 {
+		return "1 link"
+	}
+	return fmt.Sprintf("%d links", n)
+}
