@@ -98,7 +98,7 @@ func (a *app) snapshotHeader(f graph.Filter) (data.SnapshotHeader, error) {
 
 // inputLabel names an input as the user gave it: the embedded dataset's name, a directory, or a file.
 func inputLabel(in data.Input) string {
-	if in.File == "" {
+	if in.File == "" || in == data.EmbeddedInput() {
 		return in.Label
 	}
 	return filepath.Join(in.Label, in.File)
