@@ -247,30 +247,56 @@ func (b *Builder) checkDuplicateIDs() {
 	for r, a := range byID {
 		rank[a] = int32(r)
 	}
-	type idKey struct {
-		kind     uint16
-		from, to int32 // ranks
-		date     Date
-		pos      int32
-	}
-	keys := make([]idKey, len(derived))
+	// Group the links by the first end of their id with a counting sort, then sort each group, which
+	// is small, on (kind, second end, date): O(L + Σ g log g) rather than one sort of L multi-field keys.
+	n := len(b.u.actors)
+	first := make([]int32, len(derived))
+	second := make([]int32, len(derived))
+	off := make([]int32, n+1)
 	for i, p := range derived {
 		r := &b.links[p]
-		from, to := rank[r.from], rank[r.to]
-		if !b.u.kinds.links[r.kind].Directed && to < from {
-			from, to = to, from
+		f, t := r.from, r.to
+		if !b.u.kinds.links[r.kind].Directed && rank[t] < rank[f] {
+			f, t = t, f
 		}
-		keys[i] = idKey{r.kind, from, to, r.start, p}
+		first[i], second[i] = f, t
+		off[f+1]++
 	}
-	slices.SortFunc(keys, func(x, y idKey) int {
-		return cmp.Or(cmp.Compare(x.kind, y.kind), cmp.Compare(x.from, y.from), cmp.Compare(x.to, y.to), cmp.Compare(x.date, y.date), cmp.Compare(x.pos, y.pos))
-	})
-	for i := 1; i < len(keys); i++ {
-		x, y := keys[i-1], keys[i]
-		if x.kind == y.kind && x.from == y.from && x.to == y.to && x.date == y.date {
-			id := b.linkIDOf(int(y.pos))
-			b.linkProblem(int(y.pos), "", "duplicate link id %q: give one of the two links an explicit id", id)
-			b.problems[len(b.problems)-1].Other = b.ref(int(x.pos))
+	for i := 1; i <= n; i++ {
+		off[i] += off[i-1]
+	}
+	order := make([]int32, len(derived))
+	next := slices.Clone(off[:n])
+	for i := range derived {
+		order[next[first[i]]] = int32(i)
+		next[first[i]]++
+	}
+	type idKey struct {
+		kindEnd uint64 // kind<<32 | second end
+		date    Date
+		pos     int32
+	}
+	var group []idKey
+	for f := range n {
+		seg := order[off[f]:off[f+1]]
+		if len(seg) < 2 {
+			continue
+		}
+		group = group[:0]
+		for _, i := range seg {
+			r := &b.links[derived[i]]
+			group = append(group, idKey{uint64(r.kind)<<32 | uint64(uint32(second[i])), r.start, derived[i]})
+		}
+		slices.SortFunc(group, func(x, y idKey) int {
+			return cmp.Or(cmp.Compare(x.kindEnd, y.kindEnd), cmp.Compare(x.date, y.date), cmp.Compare(x.pos, y.pos))
+		})
+		for i := 1; i < len(group); i++ {
+			x, y := group[i-1], group[i]
+			if x.kindEnd == y.kindEnd && x.date == y.date {
+				id := b.linkIDOf(int(y.pos))
+				b.linkProblem(int(y.pos), "", "duplicate link id %q: give one of the two links an explicit id", id)
+				b.problems[len(b.problems)-1].Other = b.ref(int(x.pos))
+			}
 		}
 	}
 }
