@@ -125,7 +125,16 @@ func Load(inputs ...Input) (*graph.Graph, error) {
 		sortProblems(problems)
 		return nil, problems
 	}
+	if n, ok := parts[0].(narrower); ok && len(parts) == 1 {
+		return n.narrow(g)
+	}
 	return g, nil
+}
+
+// narrower is a part that, loaded on its own, cuts the built graph down: a snapshot applies the
+// filters it was cut with again (see snapshot.go).
+type narrower interface {
+	narrow(g *graph.Graph) (*graph.Graph, error)
 }
 
 func sectionIndex(section string) int {

@@ -38,11 +38,11 @@ import (
 // names its id. The header's "filter" lists the filters that cut the graph, oldest first (a snapshot of a
 // snapshot adds its own). "kinds" holds the kinds the dataset declares on top of the built-in ones.
 //
-// A snapshot holds the actors present in the graph and is self-contained: links derived from actors are
-// not written but derived again on loading — an actor's `in` is written when its located_in link is in
-// the graph (a kind filter that drops located_in drops the `in` fields), its route when the route's
-// segments are, and `stands_for` when that actor is present. The actor of a kept route is written
-// even when a kind filter left it out, since its segments cannot exist without it.
+// A snapshot is self-contained and loses nothing: it holds the actors present in the graph, whole, and
+// the actors they refer to (by `in`, `stands_for` or a route) and the actors whose route segments are in
+// the graph. Links derived from actors are not written but derived again on loading, and a snapshot
+// loaded on its own has the filters of its header applied again, which drops the derived links and the
+// actors that those filters had left out: loading gives back the graph that was written.
 
 // SnapshotFormat and SnapshotVersion identify snapshot files; a reader refuses other versions.
 const (
@@ -251,55 +251,49 @@ func (sw *snapWriter) graph(g *graph.Graph) error {
 	}
 	items := make([]item, 0, g.NumLinks())
 	var arena []byte
-	segments := map[int32]int{} // by the actor whose route they come from
-	writeIn := map[int32]bool{} // actors whose located_in link is in g
-	for l := range int32(g.NumLinks()) {
-		off := len(arena)
-		arena = g.AppendLinkID(arena, l)
-		id := arena[off:]
-		kind := g.KindOf(l)
-		from, to := g.Ends(l)
-		if kind.ID == graph.KindLocatedIn && g.IsDerived(l) {
-			writeIn[from] = true
-			arena = arena[:off]
-			continue
-		}
-		if at := bytes.LastIndexByte(id, '@'); at >= 0 && kind.Transport {
-			if v, ok := g.ActorIndex(string(id[at+1:])); ok && isSegmentOf(g.Actor(v), kind, g.Actor(from).ID, g.Actor(to).ID, string(id)) {
-				segments[v]++
-				arena = arena[:off]
-				continue
-			}
-		}
-		items = append(items, item{off: off, n: int32(len(arena) - off), i: l})
-	}
+	written := make([]bool, g.NumActors())
 	var actors []int32
-	for a := range int32(g.NumActors()) {
-		if g.Present(a) || segments[a] > 0 {
+	write := func(a int32) {
+		if !written[a] {
+			written[a] = true
 			actors = append(actors, a)
 		}
 	}
-	for a, n := range segments {
-		if want := len(g.Actor(a).Route) - 1; n != want {
-			return fmt.Errorf("snapshot: %d of the %d segments of the route of %q are in the graph; a snapshot holds whole routes", n, want, g.Actor(a).ID)
+	for a := range int32(g.NumActors()) {
+		if g.Present(a) {
+			write(a)
 		}
 	}
-	present := func(id string) bool {
-		i, ok := g.ActorIndex(id)
-		return ok && (g.Present(i) || segments[i] > 0)
+	for l := range int32(g.NumLinks()) {
+		if g.IsDerived(l) {
+			// Derived again on loading from its actor: a located_in link from its source's `in`, a
+			// segment from the route of the actor named in its "via" attribute.
+			from, _ := g.Ends(l)
+			if g.KindOf(l).ID == graph.KindLocatedIn {
+				write(from)
+			} else if v, ok := g.ActorIndex(g.Link(l).Attrs["via"]); ok {
+				write(v)
+			}
+			continue
+		}
+		off := len(arena)
+		arena = g.AppendLinkID(arena, l)
+		items = append(items, item{off: off, n: int32(len(arena) - off), i: l})
+	}
+	// Every actor written refers only to actors written.
+	for i := 0; i < len(actors); i++ {
+		a := g.Actor(actors[i])
+		for _, ref := range append([]string{a.In, a.StandsFor}, a.Route...) {
+			if r, ok := g.ActorIndex(ref); ok {
+				write(r)
+			}
+		}
 	}
 	slices.SortFunc(actors, func(x, y int32) int { return strings.Compare(g.Actor(x).ID, g.Actor(y).ID) })
 	sw.raw("  \"actors\": ")
 	if err := sw.list("  ", len(actors), func(i int) error {
 		a := g.Actor(actors[i])
-		in, standsFor := "", ""
-		if writeIn[actors[i]] {
-			in = a.In
-		}
-		if a.StandsFor != "" && present(a.StandsFor) {
-			standsFor = a.StandsFor
-		}
-		sw.buf = appendActor(sw.buf, a, in, standsFor, segments[actors[i]] > 0)
+		sw.buf = appendActor(sw.buf, a, a.In, a.StandsFor, true)
 		return nil
 	}); err != nil {
 		return err
@@ -320,20 +314,6 @@ func (sw *snapWriter) graph(g *graph.Graph) error {
 	}
 	sw.raw("\n")
 	return nil
-}
-
-// isSegmentOf reports whether the link with the given id, kind and ends is a segment derived from the
-// route of actor a.
-func isSegmentOf(a *graph.Actor, kind *graph.LinkKind, from, to, id string) bool {
-	if a.RouteKind != kind.ID {
-		return false
-	}
-	for j := 1; j < len(a.Route); j++ {
-		if (a.Route[j-1] == from && a.Route[j] == to) || (!kind.Directed && a.Route[j-1] == to && a.Route[j] == from) {
-			return id == graph.DeriveLinkID(kind.ID, a.Route[j-1], a.Route[j], kind.Directed, 0)+"@"+a.ID
-		}
-	}
-	return false
 }
 
 func appendActor(b []byte, a *graph.Actor, in, standsFor string, withRoute bool) []byte {
@@ -567,6 +547,7 @@ func (e foreignError) Unwrap() error { return ErrNotSnapshot }
 // item so that problems can be placed.
 type snapshotFile struct {
 	label      string
+	filters    []graph.Filter // the header's, applied again by narrow
 	src        []byte
 	linkKinds  []graph.LinkKind
 	actorKinds []graph.ActorKind
@@ -605,7 +586,20 @@ func parseSnapshot(label string, src []byte) (*snapshotFile, Problems) {
 	if p.sc.err != nil {
 		return nil, Problems{p.sc.problem(label)}
 	}
+	p.out.filters = p.header.Filters
 	return p.out, nil
+}
+
+// narrow implements narrower: it applies the header's filters again to the graph built from the
+// snapshot alone, dropping the derived links and the actors those filters had left out.
+func (sf *snapshotFile) narrow(g *graph.Graph) (*graph.Graph, error) {
+	for _, f := range sf.filters {
+		var err error
+		if g, err = g.Filter(f); err != nil {
+			return nil, fmt.Errorf("%s: filter of the header: %w", sf.label, err)
+		}
+	}
+	return g, nil
 }
 
 // snapParser reads the snapshot layout on top of a scanner.

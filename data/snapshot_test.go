@@ -208,26 +208,45 @@ func TestSnapshotLoadsFromDisk(t *testing.T) {
 	}
 }
 
-func TestSnapshotKindFilterKeepsTouchedActors(t *testing.T) {
-	src, err := os.ReadFile("testdata/snapshot/good-pipeline.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, err := loadSnapshot(src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var ids []string
-	for _, a := range g.PresentActors() {
-		ids = append(ids, g.Actor(a).ID)
-	}
-	// The pipeline's ends and the pipeline itself; their countries are not in a pipeline snapshot, so
-	// the cities lose their `in`.
-	if want := []string{"baku", "btc", "ceyhan"}; !slices.Equal(ids, want) {
-		t.Errorf("actors = %v, want %v", ids, want)
-	}
-	if i, _ := g.ActorIndex("baku"); g.Actor(i).In != "" || g.Actor(i).StandsFor != "" {
-		t.Errorf("baku keeps references to actors outside the snapshot: %+v", g.Actor(i))
+// TestSnapshotLoadsBackTheFilteredGraph checks that nothing is lost: a snapshot of a filtered graph
+// loads back into that graph — the same present actors, whole (with their `in`, `stands_for` and
+// routes), and the same links.
+func TestSnapshotLoadsBackTheFilteredGraph(t *testing.T) {
+	for _, in := range []Input{goodInput(t), EmbeddedInput()} {
+		g, err := Load(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range []graph.Filter{
+			{Kinds: []string{"pipeline"}},
+			{At: graph.NewDate(2016, 0, 0)},
+			{At: graph.NewDate(2012, 0, 0), ExcludeKinds: []string{"located_in"}},
+			{Since: graph.NewDate(2020, 0, 0), Kinds: []string{"pipeline", "railway", "visit"}},
+		} {
+			want := mustFilter(t, g, f)
+			var buf bytes.Buffer
+			if err := WriteSnapshot(&buf, want, SnapshotHeader{Tool: "t", Datasets: []string{in.Label}, Filters: []graph.Filter{f}}); err != nil {
+				t.Fatal(err)
+			}
+			got, err := loadSnapshot(buf.Bytes())
+			if err != nil {
+				t.Fatalf("%s %+v: %v", in.Label, f, err)
+			}
+			d := graph.Diff(want, got)
+			if n := len(d.Actors.Added) + len(d.Actors.Removed) + len(d.Actors.Changed) + len(d.Links.Added) + len(d.Links.Removed) + len(d.Links.Changed); n != 0 {
+				t.Errorf("%s %+v: the snapshot loads back with %d differences: %+v", in.Label, f, n, d)
+			}
+			if got.NumPresent() != want.NumPresent() || got.NumLinks() != want.NumLinks() {
+				t.Errorf("%s %+v: %d actors, %d links; want %d, %d", in.Label, f, got.NumPresent(), got.NumLinks(), want.NumPresent(), want.NumLinks())
+			}
+			for _, a := range want.PresentActors() {
+				j, _ := got.ActorIndex(want.Actor(a).ID)
+				wa, ga := want.Actor(a), got.Actor(j)
+				if wa.In != ga.In || wa.StandsFor != ga.StandsFor || !slices.Equal(wa.Route, ga.Route) {
+					t.Errorf("%s %+v: actor %s lost fields: %+v", in.Label, f, wa.ID, ga)
+				}
+			}
+		}
 	}
 }
 
@@ -522,4 +541,13 @@ func BenchmarkSnapshot(b *testing.B) {
 	b.ReportMetric(median(parses), "parse-ms")
 	b.ReportMetric(float64(buf.Len())/1e6, "file-MB")
 	b.ReportMetric(float64(heap)/1e6, "heap-MB")
+}
+
+func goodInput(t testing.TB) Input {
+	t.Helper()
+	in, err := PathInput("testdata/good")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return in
 }

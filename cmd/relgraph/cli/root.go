@@ -126,6 +126,7 @@ func (a *app) newRoot() *cobra.Command {
   relgraph validate ./mydataset`,
 	}
 	root.CompletionOptions.HiddenDefaultCmd = true
+	root.Version = strings.TrimPrefix(toolVersion(), "relgraph ")
 	pf := root.PersistentFlags()
 	pf.StringArrayVar(&a.dataPaths, "data", nil, "dataset directory or `PATH` of a file (repeatable; default: $RELGRAPH_DATA or the embedded dataset)")
 	pf.StringVar(&a.at, "at", "", "the graph as it stood on `DATE` (YYYY, YYYY-MM or YYYY-MM-DD)")
