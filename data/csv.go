@@ -583,6 +583,16 @@ func (c *csvFile) feed(b *graph.Builder, k *graph.Kinds) (int, int, int) {
 	for i := range defaultSign {
 		defaultSign[i] = unknown
 	}
+	// The builder's number of each interned name that is an actor id known by now, looked up once per
+	// name rather than twice per link; -1 for names it does not know (yet), which AddLink resolves.
+	num := make([]int32, len(c.names))
+	for i, name := range c.names {
+		if n, ok := b.ActorNumber(name); ok {
+			num[i] = n
+		} else {
+			num[i] = -1
+		}
+	}
 	var l graph.Link
 	for i := range c.links {
 		r := &c.links[i]
@@ -599,7 +609,11 @@ func (c *csvFile) feed(b *graph.Builder, k *graph.Kinds) (int, int, int) {
 			x := &c.extras[r.extra]
 			l.ID, l.Attrs, l.Sources = x.id, x.attrs, x.sources
 		}
-		b.AddLink(&l)
+		if f, t := num[r.from], num[r.to]; f >= 0 && t >= 0 {
+			b.AddLinkBetween(f, t, &l)
+		} else {
+			b.AddLink(&l)
+		}
 	}
 	return 0, len(c.actors), len(c.links)
 }

@@ -216,7 +216,9 @@ func (a *app) load() (*graph.Graph, error) {
 		return nil, err
 	}
 	start := a.now()
+	stop := a.loadProgress(ins)
 	g, err := data.Load(ins...)
+	stop()
 	a.loadTime = a.now().Sub(start)
 	for _, in := range ins {
 		a.loaded = append(a.loaded, in.Label)
@@ -230,6 +232,45 @@ func (a *app) load() (*graph.Graph, error) {
 	}
 	a.full = g
 	return g, nil
+}
+
+// loadProgress shows, on a terminal, how long a load has been running once it passes a second, and
+// returns the function that stops it and clears the line. Elsewhere (pipes, CI, tests) it does nothing.
+func (a *app) loadProgress(ins []data.Input) (stop func()) {
+	if a.env.IsTerminal == nil || !a.env.IsTerminal(a.env.Stderr) {
+		return func() {}
+	}
+	var labels []string
+	for _, in := range ins {
+		labels = append(labels, inputLabel(in))
+	}
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		start := time.Now()
+		tick := time.NewTicker(200 * time.Millisecond)
+		defer tick.Stop()
+		shown := false
+		for {
+			select {
+			case <-done:
+				if shown {
+					fmt.Fprint(a.env.Stderr, "\r\033[K")
+				}
+				return
+			case t := <-tick.C:
+				if el := t.Sub(start); el >= time.Second {
+					shown = true
+					fmt.Fprintf(a.env.Stderr, "\r\033[Kloading %s … %.1f s", strings.Join(labels, ", "), el.Seconds())
+				}
+			}
+		}
+	}()
+	return func() {
+		close(done)
+		<-finished
+	}
 }
 
 func (a *app) now() time.Time {
