@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -158,22 +157,12 @@ disconnects A from B — the chokepoints between them. Links are taken as undire
 				res := g.Chokepoints()
 				return a.emit(res, func(w io.Writer) error { return a.writeChokepoints(w, g, res) })
 			}
-			from, err := a.resolve(full, args[0])
-			if err != nil {
-				return err
-			}
-			to, err := a.resolve(full, args[1])
+			from, to, err := a.resolvePair(full, args)
 			if err != nil {
 				return err
 			}
 			res, err := g.Cut(from, to, directed)
-			if errors.Is(err, graph.ErrSameActor) {
-				return usageError{err}
-			}
-			msg := ""
-			if errors.Is(err, graph.ErrAbsent) {
-				msg, err = a.absentMessage(err), nil
-			}
+			msg, err := a.queryOutcome(err)
 			if err != nil {
 				return err
 			}

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"cmp"
-	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -55,13 +54,7 @@ Azerbaijan and Russia and says so. --literal asks about the named actors alone.`
 				}
 			}
 			res, err := g.Connect(sides[0].root, sides[0].set, sides[1].root, bset, opts)
-			if errors.Is(err, graph.ErrSameActor) {
-				return usageError{err}
-			}
-			msg := ""
-			if errors.Is(err, graph.ErrAbsent) {
-				msg, err = a.absentMessage(err), nil
-			}
+			msg, err := a.queryOutcome(err)
 			if err != nil {
 				return err
 			}

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
@@ -16,7 +15,6 @@ import (
 	"github.com/relgraph/relgraph/data"
 	"github.com/relgraph/relgraph/graph"
 	"github.com/relgraph/relgraph/render"
-	"github.com/relgraph/relgraph/render/draw"
 	"github.com/spf13/cobra"
 )
 
@@ -780,27 +778,5 @@ func (a *app) drawDiff(cmd *cobra.Command, old, new diffSide, c graph.Changes, v
 		return fmt.Errorf("%d actors are too many to draw legibly with %s (the limit is %d): cut the drawing down with --focus ACTOR --depth 1 or --kinds K1,K2",
 			d.NumActors(), o.layout, limit)
 	}
-	var dot bytes.Buffer
-	if err := d.WriteDOT(&dot); err != nil {
-		return err
-	}
-	if format == "dot" {
-		return a.writeOutput(dot.Bytes())
-	}
-	getenv := a.env.Getenv
-	if getenv == nil {
-		getenv = func(string) string { return "" }
-	}
-	var pic bytes.Buffer
-	err := draw.Draw(cmd.Context(), dot.Bytes(), draw.Options{
-		Layout: o.layout, Format: format, MaxNodes: -1, Locator: draw.DefaultLocator(getenv, os.Executable),
-	}, &pic)
-	if err != nil {
-		var he *draw.HelperError
-		if errors.As(err, &he) {
-			return errors.New(he.Message)
-		}
-		return err
-	}
-	return a.writeOutput(pic.Bytes())
+	return a.drawDiagram(cmd.Context(), d, o.layout, format)
 }

@@ -43,22 +43,12 @@ makes each hop with its kind, direction, dates and sources.
 			if err != nil {
 				return err
 			}
-			from, err := a.resolve(full, args[0])
-			if err != nil {
-				return err
-			}
-			to, err := a.resolve(full, args[1])
+			from, to, err := a.resolvePair(full, args)
 			if err != nil {
 				return err
 			}
 			res, err := g.Paths(from, to, opts)
-			if errors.Is(err, graph.ErrSameActor) {
-				return usageError{err}
-			}
-			msg := ""
-			if errors.Is(err, graph.ErrAbsent) {
-				msg, err = a.absentMessage(err), nil
-			}
+			msg, err := a.queryOutcome(err)
 			if err != nil {
 				return err
 			}
@@ -79,6 +69,30 @@ makes each hop with its kind, direction, dates and sources.
 	f.IntVar(&opts.MaxLen, "max-len", 4, "with --all, the longest path in `hops`")
 	f.IntVar(&opts.Limit, "limit", 100, "with --all, stop after `N` paths")
 	return cmd
+}
+
+// resolvePair resolves the two actor arguments of a two-actor query.
+func (a *app) resolvePair(full *graph.Graph, args []string) (from, to int32, err error) {
+	if from, err = a.resolve(full, args[0]); err != nil {
+		return -1, -1, err
+	}
+	if to, err = a.resolve(full, args[1]); err != nil {
+		return -1, -1, err
+	}
+	return from, to, nil
+}
+
+// queryOutcome sorts a query's error into what the command does with it: the same actor twice is a
+// usage error (exit 2); an actor without links under the filters is a message printed with exit 0 (the
+// query found nothing, and says why); anything else is an error as it stands.
+func (a *app) queryOutcome(err error) (msg string, _ error) {
+	switch {
+	case errors.Is(err, graph.ErrSameActor):
+		return "", usageError{err}
+	case errors.Is(err, graph.ErrAbsent):
+		return a.absentMessage(err), nil
+	}
+	return "", err
 }
 
 // absentMessage explains that an actor has no links under the filters.

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"bytes"
 	"errors"
 	"fmt"
@@ -205,6 +206,12 @@ func (a *app) runRender(cmd *cobra.Command, o renderOpts, args []string) error {
 		return fmt.Errorf("%d actors are too many to draw legibly with %s (the limit is %d): narrow the view with --focus ACTOR --depth 1, --path A B, --kinds K1,K2 or --at DATE, or raise --max-actors",
 			d.NumActors(), o.layout, limit)
 	}
+	return a.drawDiagram(cmd.Context(), d, o.layout, format)
+}
+
+// drawDiagram writes d as DOT, or has the relgraph-render helper draw it as SVG or PNG, to the output.
+// The size of the view must have been checked.
+func (a *app) drawDiagram(ctx context.Context, d *render.Diagram, layout, format string) error {
 	var dot bytes.Buffer
 	if err := d.WriteDOT(&dot); err != nil {
 		return err
@@ -217,10 +224,10 @@ func (a *app) runRender(cmd *cobra.Command, o renderOpts, args []string) error {
 		getenv = func(string) string { return "" }
 	}
 	var pic bytes.Buffer
-	err = draw.Draw(cmd.Context(), dot.Bytes(), draw.Options{
-		Layout:   o.layout,
+	err := draw.Draw(ctx, dot.Bytes(), draw.Options{
+		Layout:   layout,
 		Format:   format,
-		MaxNodes: -1, // the view was checked above
+		MaxNodes: -1, // the caller checked the view
 		Locator:  draw.DefaultLocator(getenv, os.Executable),
 	}, &pic)
 	if err != nil {
