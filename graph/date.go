@@ -47,7 +47,7 @@ func ParseDate(s string) (Date, error) {
 	}
 	if len(nums) > 2 {
 		d = nums[2]
-		if d < 1 || d > daysIn(y, m) {
+		if d < 1 || d > DaysIn(y, m) {
 			return 0, fmt.Errorf("%w %q: %d-%02d has no day %d", ErrBadDate, s, y, m, d)
 		}
 	}
@@ -71,7 +71,8 @@ func NewDate(year, month, day int) Date {
 	return Date(year*10000 + month*100 + day)
 }
 
-func daysIn(y, m int) int {
+// DaysIn returns the number of days of month m (1–12) of year y in the Gregorian calendar.
+func DaysIn(y, m int) int {
 	switch m {
 	case 2:
 		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
@@ -123,7 +124,7 @@ func (d Date) Hi() Date {
 		m = 12
 	}
 	if day == 0 {
-		day = daysIn(y, m)
+		day = DaysIn(y, m)
 	}
 	return NewDate(y, m, day)
 }

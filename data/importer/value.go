@@ -113,25 +113,12 @@ func parseWeight(b []byte) (float64, error) {
 func nextDay(d graph.Date) graph.Date {
 	y, m, day := d.Year(), d.Month(), d.Day()
 	switch {
-	case day < daysIn(y, m):
+	case day < graph.DaysIn(y, m):
 		return graph.NewDate(y, m, day+1)
 	case m < 12:
 		return graph.NewDate(y, m+1, 1)
 	}
 	return graph.NewDate(y+1, 1, 1)
-}
-
-func daysIn(y, m int) int {
-	switch m {
-	case 2:
-		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
-			return 29
-		}
-		return 28
-	case 4, 6, 9, 11:
-		return 30
-	}
-	return 31
 }
 
 // normName folds a name for matching exactly as graph.Normalize does, with a fast path for ASCII.

@@ -122,7 +122,7 @@ func writeFileStream(name string, write func(io.Writer) error) error {
 		return fmt.Errorf("writing %s: %w", name, err)
 	}
 	tmp := f.Name()
-	err = f.Chmod(0o644) // CreateTemp makes the file private; a snapshot is meant to be shared
+	err = f.Chmod(0o644) // CreateTemp makes the file private; an output file is an ordinary file
 	bw := bufio.NewWriterSize(f, 1<<16)
 	if err == nil {
 		err = write(bw)
