@@ -105,7 +105,7 @@ func BenchmarkProject(b *testing.B) {
 }
 
 // BenchmarkPath is the shortest path query after load (the projection is cached on the graph, as in
-// a session that asks several questions).
+// several questions asked of one loaded graph).
 func BenchmarkPath(b *testing.B) {
 	forSizes(b, func(b *testing.B, g *Graph) {
 		n := int32(g.NumActors())
