@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
@@ -143,9 +144,44 @@ func (a *app) runDiff(cmd *cobra.Command, o diffOpts, args []string) error {
 		New string `json:"new"`
 		graph.Changes
 	}{old.arg, new.arg, c}, func(w io.Writer) error {
-		writeDiffHeader(w, old, new, focusDesc)
-		return writeDiff(w, old.g, new.g, c)
+		var text bytes.Buffer
+		writeDiffHeader(&text, old, new, focusDesc)
+		if err := writeDiff(&text, old.g, new.g, c); err != nil {
+			return err
+		}
+		if a.colour() {
+			_, err := w.Write(colourDiff(text.Bytes()))
+			return err
+		}
+		_, err := w.Write(text.Bytes())
+		return err
 	})
+}
+
+// colourDiff colours the lines of a text diff as a terminal shows them: added green, removed red,
+// changed yellow, the header bold.
+func colourDiff(text []byte) []byte {
+	var out bytes.Buffer
+	for _, line := range bytes.SplitAfter(text, []byte("\n")) {
+		body := bytes.TrimSuffix(line, []byte("\n"))
+		code := ""
+		switch {
+		case bytes.HasPrefix(body, []byte("+++ ")), bytes.HasPrefix(body, []byte("--- ")):
+			code = "1"
+		case bytes.HasPrefix(body, []byte("+")):
+			code = "32"
+		case bytes.HasPrefix(body, []byte("-")):
+			code = "31"
+		case bytes.HasPrefix(body, []byte("~")):
+			code = "33"
+		}
+		if code == "" || len(body) == 0 {
+			out.Write(line)
+			continue
+		}
+		fmt.Fprintf(&out, "\033[%sm%s\033[0m%s", code, body, line[len(body):])
+	}
+	return out.Bytes()
 }
 
 // isPictureFile reports whether -o names a drawing (.svg, .png, .dot, .gv).

@@ -138,7 +138,7 @@ func (a *app) newRoot() *cobra.Command {
 	pf.BoolVar(&a.jsonOut, "json", false, "short for --format json")
 	pf.StringVarP(&a.output, "output", "o", "", "write the output to `FILE` instead of standard output")
 	pf.StringVar(&a.corpus, "corpus", "", "`DIR` holding the source documents, for quoting evidence")
-	pf.BoolVar(&a.noColor, "no-color", false, "never colour the output")
+	pf.BoolVar(&a.noColor, "no-color", false, "never colour the output (diff colours its lines on a terminal; NO_COLOR also turns it off)")
 	pf.BoolVar(&a.stats, "stats", false, "print load time, counts and memory to standard error")
 	_ = root.RegisterFlagCompletionFunc("kinds", a.completeKinds)
 	_ = root.RegisterFlagCompletionFunc("exclude-kinds", a.completeKinds)
@@ -181,6 +181,15 @@ func (a *app) newRoot() *cobra.Command {
 		a.newDiffCmd(),
 	)
 	return root
+}
+
+// colour reports whether text output may carry colours: standard output is a terminal, output is not
+// going to a file, and neither --no-color nor the NO_COLOR environment variable says otherwise.
+func (a *app) colour() bool {
+	if a.noColor || (a.output != "" && a.output != "-") || a.env.IsTerminal == nil || !a.env.IsTerminal(a.env.Stdout) {
+		return false
+	}
+	return a.env.Getenv == nil || a.env.Getenv("NO_COLOR") == ""
 }
 
 // inputs returns the datasets to load: --data, else $RELGRAPH_DATA (a list separated like PATH), else
