@@ -188,7 +188,8 @@ func (g *Graph) explicitID(r *linkRec) string {
 // idOrder returns the ends of a link of the given kind in the order its derived id names them: as
 // given for directed kinds, by actor id for undirected ones.
 func (g *Graph) idOrder(kind uint16, from, to int32) (int32, int32) {
-	if !g.u.kinds.links[kind].Directed && g.u.actors[to].ID < g.u.actors[from].ID {
+	// Actors are numbered in id order (Builder.renumber), so comparing numbers compares ids.
+	if !g.u.kinds.links[kind].Directed && to < from {
 		return to, from
 	}
 	return from, to

@@ -157,6 +157,16 @@ type nbrCost struct {
 // with b nil, every link touching a. With directed, only links that can be followed from a to b: links
 // of directed kinds from a member of a to a member of b, and links of undirected kinds.
 func (g *Graph) LinksAcross(a, b []int32, directed bool) []int32 {
+	if len(a) == 1 && len(b) == 1 {
+		// One actor on each side (a hop of a path): scan the one with fewer links.
+		var out []int32
+		for _, l := range g.LinksBetween(a[0], b[0]) {
+			if !directed || g.links[l].from == a[0] || !g.u.kinds.links[g.links[l].kind].Directed {
+				out = append(out, l)
+			}
+		}
+		return out
+	}
 	var inB map[int32]bool
 	if b != nil {
 		inB = make(map[int32]bool, len(b))
