@@ -25,10 +25,10 @@ then the declared kinds, the documents, the actors present and the links, each s
 line of its own with every field in a fixed order. The same graph always gives the same bytes, so
 snapshots can be kept under version control and 'git diff' shows what changed, one line per link.
 
-A snapshot file is a dataset: pass it to --data, or compare two with 'relgraph diff'. Loading it gives
-the same actors and links back. It holds only what the filters kept: links derived from actors (an
-actor's located_in link, a route's segments) are derived again on loading, and an actor's in,
-stands_for and route are written only when what they point to is in the snapshot.
+A snapshot file is a dataset: pass it to --data, or compare two with 'relgraph diff'. Nothing is
+lost: actors are written whole, with the actors they refer to; links derived from actors (an actor's
+located_in link, a route's segments) are derived again on loading, and a snapshot loaded on its own
+applies the filters of its header again, so it gives back exactly the graph that was written.
 
 Without -o the snapshot goes to standard output.`,
 		Example: `  relgraph snapshot --at 2016 -o caucasus-2016.json
