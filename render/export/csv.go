@@ -124,16 +124,7 @@ func WriteCSV(v View) ([]File, error) {
 		}
 		row = append(row[:0], a.ID, a.Name, a.Kind, in, csvList(a.Aliases), stands, dateText(a.Start), dateText(a.End),
 			csvList(route), routeKind, cert, sourcesText(a.Sources))
-		for _, c := range cols {
-			if val := a.Attrs[c]; !strings.Contains(val, "\r") {
-				row = append(row, val)
-			} else {
-				row = append(row, "")
-			}
-		}
-		if needJSON {
-			row = append(row, csvAttrs(a.Attrs, viaJSON))
-		}
+		row = appendAttrCells(row, a.Attrs, cols, needJSON, viaJSON)
 		_ = cw.Write(row)
 	}
 	cw.Flush()
@@ -169,16 +160,7 @@ func WriteCSV(v View) ([]File, error) {
 		}
 		row = append(row[:0], l.Kind, l.From, l.To, dateText(l.Start), dateText(l.End), dateText(l.On),
 			strconv.Itoa(int(l.Sign)), strconv.FormatFloat(l.Weight, 'g', -1, 64), l.Certainty.String(), id, sourcesText(l.Sources))
-		for _, c := range cols {
-			if val := l.Attrs[c]; !strings.Contains(val, "\r") {
-				row = append(row, val)
-			} else {
-				row = append(row, "")
-			}
-		}
-		if needJSON {
-			row = append(row, csvAttrs(l.Attrs, viaJSON))
-		}
+		row = appendAttrCells(row, l.Attrs, cols, needJSON, viaJSON)
 		_ = cw.Write(row)
 	}
 	cw.Flush()
@@ -276,4 +258,21 @@ func datasetYAML(g *graph.Graph) ([]byte, error) {
 		return nil, err
 	}
 	return b.Bytes(), nil
+}
+
+// appendAttrCells appends the attribute columns of a row: one cell per column in cols (empty for a
+// value holding a carriage return, which CSV cannot carry through a round trip) and, with needJSON,
+// the attrs JSON cell for what the columns cannot hold.
+func appendAttrCells(row []string, attrs map[string]string, cols []string, needJSON bool, viaJSON map[string]bool) []string {
+	for _, c := range cols {
+		if val := attrs[c]; !strings.Contains(val, "\r") {
+			row = append(row, val)
+		} else {
+			row = append(row, "")
+		}
+	}
+	if needJSON {
+		row = append(row, csvAttrs(attrs, viaJSON))
+	}
+	return row
 }
