@@ -48,9 +48,7 @@ func (g *Graph) Project(opts ProjectOptions) *algo.CSR {
 			cm = g.project(m, nil)
 			g.proj.cache[m] = cm
 		}
-		plain := *cm
-		plain.W = nil
-		c = &plain
+		c = cm.Unweighted()
 	} else {
 		c = g.project(opts, nil)
 	}

@@ -290,9 +290,7 @@ func (g *Graph) Connect(a int32, aSide []int32, b int32, bSide []int32, opts Con
 	} else {
 		cm = g.ProjectMerged(ProjectOptions{Multiplicity: true}, merge)
 	}
-	plain := *cm
-	plain.W = nil
-	c := &plain
+	c := cm.Unweighted()
 	pc := algo.PathCountsMultiplied(cm, a, b, 1)
 	res.Distance = pc.Dist
 	if pc.Dist < 0 {

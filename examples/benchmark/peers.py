@@ -25,6 +25,7 @@ import time
 from collections import Counter
 from itertools import pairwise
 
+PATH_ROUNDS = 20  # each pair's path is asked this many times, in round-robin (as relgraphbench does)
 RUNS = {"load": 3, "path": 5, "connect": 5, "betweenness": 3, "chokepoints": 5, "diff": 5}
 PIVOTS, SEED = 1000, 1
 EXACT_MAX = 20000  # igraph: largest graph on which exact betweenness is timed for an estimate
@@ -50,8 +51,9 @@ class Bench:
         self.limit = limit
         self.res = {"tool": tool, "version": version, "rss_mib": 0, "rows": {}, "answers": {}, "notes": []}
 
-    def row(self, name, fn, runs=None):
-        """Times fn(i) for i in range(runs) within the limit; returns the last value (None if none)."""
+    def row(self, name, fn, runs=None, collect=True):
+        """Times fn(i) for i in range(runs) within the limit; returns the last value (None if none).
+        With collect, garbage is collected before each run (not for rows that take microseconds)."""
         runs = runs or RUNS[name]
         row = {"times": []}
         self.res["rows"][name] = row
@@ -60,7 +62,8 @@ class Bench:
             left = self.limit - spent
             if left <= 0:
                 break
-            gc.collect()
+            if collect:
+                gc.collect()
             signal.setitimer(signal.ITIMER_REAL, left)
             try:
                 start = time.perf_counter()
@@ -153,7 +156,7 @@ def run_networkx(d, bench):
     def path_row(i):
         ans["path"][i] = path(i)
 
-    bench.row("path", path_row, len(pairs))
+    bench.row("path", lambda i: path_row(i % len(pairs)), len(pairs) * PATH_ROUNDS, collect=False)
 
     def connect(a, b):
         """Direct links, common neighbours with their links, the shortest paths with the share of them
@@ -301,7 +304,7 @@ def run_igraph(d, bench):
         _ = g.get_eids(pairs=list(pairwise(p)))  # a link of each hop
         ans["path"][i] = len(p) - 1
 
-    bench.row("path", path_row, len(pairs))
+    bench.row("path", lambda i: path_row(i % len(pairs)), len(pairs) * PATH_ROUNDS, collect=False)
 
     def connect(a, b):
         """As for NetworkX: parallel links show as repeated neighbours and as repeated shortest paths

@@ -3,6 +3,7 @@ package algo
 import (
 	"fmt"
 	"slices"
+	"sync"
 )
 
 // CSR is a simple graph in compressed sparse row form. Nodes are 0..N-1.
@@ -15,6 +16,47 @@ type CSR struct {
 	Nbr      []int32
 	W        []float64 // nil = every edge costs 1
 	Directed bool
+
+	// scratch keeps the buffers of finished searches on the graph for the next search, so that a
+	// query costs time in proportion to what it visits rather than to N.
+	scratch scratch
+}
+
+// scratch holds reusable search buffers; each is reset by its search before it is put back.
+type scratch struct {
+	bfs      sync.Pool // of *bfs
+	dijkstra sync.Pool // of *dijkstra
+}
+
+// getBFS returns clean breadth-first search buffers for g with reverse graph rev (nil: none), from
+// the pool when it holds ones made for the same reverse graph.
+func (g *CSR) getBFS(rev *CSR) *bfs {
+	if b, ok := g.scratch.bfs.Get().(*bfs); ok && b.rev == rev {
+		return b
+	}
+	return newBFS(g, rev)
+}
+
+// putBFS returns buffers that getBFS gave out, with their labels reset, to the pool.
+func (g *CSR) putBFS(b *bfs) {
+	if b.blocked == nil && b.blockFrom < 0 {
+		g.scratch.bfs.Put(b)
+	}
+}
+
+// getDijkstra returns clean cheapest-path search buffers for g, from the pool when it holds some.
+func (g *CSR) getDijkstra() *dijkstra {
+	if d, ok := g.scratch.dijkstra.Get().(*dijkstra); ok {
+		return d
+	}
+	return newDijkstra(g)
+}
+
+// putDijkstra returns buffers that getDijkstra gave out, with their labels reset, to the pool.
+func (g *CSR) putDijkstra(d *dijkstra) {
+	if d.blocked == nil && d.blockFrom < 0 && d.h == nil {
+		g.scratch.dijkstra.Put(d)
+	}
 }
 
 // Neighbors returns the (out-)neighbours of u, sorted ascending. The slice aliases g.Nbr and must not be
@@ -213,6 +255,15 @@ func countingOrder(n int, key []int32) []int32 {
 		off[k]++
 	}
 	return out
+}
+
+// Unweighted returns g without its edge costs: a graph sharing g's nodes and edges in which every edge
+// costs 1. It is g itself when g is unweighted. O(1).
+func (g *CSR) Unweighted() *CSR {
+	if g.W == nil {
+		return g
+	}
+	return &CSR{N: g.N, Off: g.Off, Nbr: g.Nbr, Directed: g.Directed}
 }
 
 // Reverse returns the graph of in-edges: u→v in g becomes v→u, with the same cost. For an undirected

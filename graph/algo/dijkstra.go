@@ -14,7 +14,8 @@ import (
 // differ only by rounding are broken by that rounding. O((N + E) log N); the search stops once every
 // node closer to s than t is settled.
 func Dijkstra(g *CSR, s, t int32) (path []int32, cost float64) {
-	d := newDijkstra(g)
+	d := g.getDijkstra()
+	defer g.putDijkstra(d)
 	path = d.path(s, t)
 	if path == nil {
 		return nil, math.Inf(1)

@@ -45,7 +45,7 @@ func ReachableWithin(g *CSR, s int32, depth int) []int32 {
 // An undirected graph is searched from both ends at once, a level at a time from the side with the
 // smaller frontier, which on small-world graphs visits a tiny part of the graph; a directed graph is
 // searched from s only (use ShortestPathWithReverse to search it from both ends). O(N + E) in the worst
-// case, plus O(N) to allocate labels.
+// case; the labels are reused from earlier searches on g, or allocated in O(N) for the first.
 func ShortestPath(g *CSR, s, t int32) []int32 {
 	var rev *CSR
 	if !g.Directed {
@@ -58,7 +58,8 @@ func ShortestPath(g *CSR, s, t int32) []int32 {
 // g.Reverse(), or g itself when g is undirected), so that a directed graph too is searched from both ends.
 // A nil rev searches from s only. The result is the same as ShortestPath's.
 func ShortestPathWithReverse(g, rev *CSR, s, t int32) []int32 {
-	b := newBFS(g, rev)
+	b := g.getBFS(rev)
+	defer g.putBFS(b)
 	return b.path(s, t)
 }
 
@@ -129,6 +130,7 @@ func (b *bfs) meet(s, t int32) (d, A, B int32) {
 		return -1, 0, 0
 	}
 	g := b.g
+	free := b.blocked == nil && b.blockFrom < 0 // no restrictions: skip the edge checks
 	b.ds[s] = 0
 	b.qs = append(b.qs[:0], s)
 	b.lvl = append(b.lvl[:0], 0, 1)
@@ -144,11 +146,13 @@ func (b *bfs) meet(s, t int32) (d, A, B int32) {
 		if sFront == 0 || (b.rev != nil && tFront == 0) {
 			return -1, A, B
 		}
-		if b.rev == nil || sFront <= tFront {
+		// Expand the side whose frontier has fewer edges to scan: a hub on one frontier makes that side
+		// the expensive one even when it has fewer nodes.
+		if b.rev == nil || frontierEdges(g, b.qs[sHead:]) <= frontierEdges(b.rev, b.qt[tHead:]) {
 			end := len(b.qs)
 			for _, u := range b.qs[sHead:end] {
 				for _, v := range g.Nbr[g.Off[u]:g.Off[u+1]] {
-					if !b.edgeOK(u, v) {
+					if !free && !b.edgeOK(u, v) {
 						continue
 					}
 					if d := b.dtOf(v, t); d >= 0 && A+1+d < best {
@@ -168,7 +172,7 @@ func (b *bfs) meet(s, t int32) (d, A, B int32) {
 			end := len(b.qt)
 			for _, u := range b.qt[tHead:end] {
 				for _, x := range r.Nbr[r.Off[u]:r.Off[u+1]] {
-					if !b.edgeOK(x, u) {
+					if !free && !b.edgeOK(x, u) {
 						continue
 					}
 					if d := b.ds[x]; d >= 0 && d+1+B < best {
@@ -185,6 +189,15 @@ func (b *bfs) meet(s, t int32) (d, A, B int32) {
 		}
 	}
 	return best, A, B
+}
+
+// frontierEdges returns the number of edges out of the nodes of a frontier.
+func frontierEdges(g *CSR, front []int32) int {
+	n := 0
+	for _, u := range front {
+		n += int(g.Off[u+1] - g.Off[u])
+	}
+	return n
 }
 
 // path returns the lexicographically smallest shortest s→t path avoiding the restrictions, or nil.

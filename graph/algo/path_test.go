@@ -241,3 +241,49 @@ func TestAgainstDominikbraun(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchBuffersReused checks that searches sharing a graph's pooled buffers answer as searches on
+// fresh buffers do, whatever ran before them: every pair, in two orders, interleaving hop-count and
+// cheapest-path searches.
+func TestSearchBuffersReused(t *testing.T) {
+	edges, w := randomEdges(120, 300, 3)
+	for _, directed := range []bool{false, true} {
+		g := FromEdges(120, directed, edges, w)
+		type answer struct {
+			hops, cheap []int32
+			cost        float64
+		}
+		want := map[[2]int32]answer{}
+		for s := range int32(120) {
+			for u := range int32(120) {
+				var rev *CSR
+				if !directed {
+					rev = g
+				}
+				cheap, cost := newDijkstra(g).path(s, u), 0.0
+				if cheap == nil {
+					cost = math.Inf(1)
+				} else {
+					cost = g.PathCost(cheap)
+				}
+				want[[2]int32{s, u}] = answer{newBFS(g, rev).path(s, u), cheap, cost}
+			}
+		}
+		for round := range 2 {
+			for i := range int32(120 * 120) {
+				s, u := i/120, i%120
+				if round == 1 {
+					s = 119 - s
+				}
+				got := answer{hops: ShortestPath(g, s, u)}
+				got.cheap, got.cost = Dijkstra(g, s, u)
+				if got.cheap == nil {
+					got.cost = math.Inf(1)
+				}
+				if w := want[[2]int32{s, u}]; !slices.Equal(got.hops, w.hops) || !slices.Equal(got.cheap, w.cheap) || got.cost != w.cost {
+					t.Fatalf("directed=%v round %d %d→%d: got %v / %v (%v), want %v / %v (%v)", directed, round, s, u, got.hops, got.cheap, got.cost, w.hops, w.cheap, w.cost)
+				}
+			}
+		}
+	}
+}

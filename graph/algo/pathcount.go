@@ -58,7 +58,11 @@ func pathCounts(g *CSR, s, t int32, slack int, mult bool) PathCount {
 		return pc
 	}
 	rev := g.Reverse()
-	b := newBFS(g, rev)
+	b := g.getBFS(rev)
+	defer func() {
+		b.reset()
+		g.putBFS(b)
+	}()
 	d, _, B := b.meet(s, t)
 	if d < 0 {
 		return PathCount{Dist: -1}
