@@ -82,7 +82,8 @@ type csvFile struct {
 	extras []csvExtra
 	names  []string // interned actor ids and kind names
 	index  map[string]int32
-	last   [3]int32 // the last name interned for kind, from and to
+	kinds  []int32  // the first link kinds interned (see internKind)
+	last   [2]int32 // the last name interned for from and to
 }
 
 // readCSV loads one file of the native CSV pair (actors.csv, links.csv). Which of the two a file is
@@ -159,17 +160,42 @@ func parseCSV(label, base string, src []byte) (*csvFile, Problems) {
 	if !ok {
 		return nil, p.problems
 	}
-	rows := bytes.Count(src, []byte{'\n'}) + 1 // an upper bound when no field spans lines
-	p.c.lines = make([]int32, 0, rows)
 	if p.c.isLinks {
 		p.c.index = map[string]int32{}
-		p.c.last = [3]int32{-1, -1, -1}
-		p.c.links = make([]csvLink, 0, rows)
-		p.readLinks(r, len(header), attrCols)
-	} else {
-		p.readActors(r, len(header), attrCols)
+		p.c.last = [2]int32{-1, -1}
 	}
+	width := len(header)
+	if quoteFree(src) {
+		// Without quotes a record is a line: split the text directly, in parallel for a large links file.
+		off := int(r.InputOffset())
+		body, firstLine := string(src[off:]), 1+bytes.Count(src[:off], []byte{'\n'})
+		if w := csvWorkers(len(body)); p.c.isLinks && w > 1 {
+			p.readLinksParallel(body, firstLine, width, w, attrCols)
+			return p.c, p.problems
+		}
+		p.readBody(newPlainSource(body, firstLine, width), width, attrCols)
+		return p.c, p.problems
+	}
+	p.readBody(readerSource{r}, width, attrCols)
 	return p.c, p.problems
+}
+
+// readBody reads the rows of the file after its header.
+func (p *csvParser) readBody(rows rowSource, width int, attrCols []csvAttrCol) {
+	if s, ok := rows.(*plainSource); ok {
+		n := strings.Count(s.text, "\n") + 1
+		p.c.lines = make([]int32, 0, n)
+		if p.c.isLinks {
+			p.c.links = make([]csvLink, 0, n)
+		} else {
+			p.c.actors = make([]graph.Actor, 0, n)
+		}
+	}
+	if p.c.isLinks {
+		p.readLinks(rows, width, attrCols)
+	} else {
+		p.readActors(rows, width, attrCols)
+	}
 }
 
 // csvError reports an error of the CSV reader.
@@ -231,13 +257,13 @@ func (p *csvParser) header(header []string) ([]csvAttrCol, bool) {
 }
 
 // next reads the next row. It returns false at the end of the file or when the file cannot be read on.
-func (p *csvParser) next(r *csv.Reader, width int) ([]string, bool) {
+func (p *csvParser) next(rows rowSource, width int) ([]string, bool) {
 	for {
 		if len(p.problems) >= csvMaxProblems {
 			p.errAt(p.line, 0, "too many problems; the rest of the file was not read")
 			return nil, false
 		}
-		rec, err := r.Read()
+		rec, line, err := rows.read()
 		if err == io.EOF {
 			return nil, false
 		}
@@ -249,7 +275,7 @@ func (p *csvParser) next(r *csv.Reader, width int) ([]string, bool) {
 			p.csvError(err)
 			return nil, false
 		}
-		p.line, _ = r.FieldPos(0)
+		p.line = line
 		blank := true
 		for _, f := range rec {
 			if f != "" {
@@ -288,14 +314,14 @@ func cell(rec []string, i int) string {
 	return rec[i]
 }
 
-func (p *csvParser) readLinks(r *csv.Reader, width int, attrCols []csvAttrCol) {
+func (p *csvParser) readLinks(rows rowSource, width int, attrCols []csvAttrCol) {
 	c := p.c
 	iID, iKind, iFrom, iTo := p.colIndex("id"), p.colIndex("kind"), p.colIndex("from"), p.colIndex("to")
 	iStart, iEnd, iOn := p.colIndex("start"), p.colIndex("end"), p.colIndex("on")
 	iSign, iWeight, iCert := p.colIndex("sign"), p.colIndex("weight"), p.colIndex("certainty")
 	iSources, iAttrs := p.colIndex("sources"), p.colIndex("attrs")
 	for {
-		rec, ok := p.next(r, width)
+		rec, ok := p.next(rows, width)
 		if !ok {
 			return
 		}
@@ -312,7 +338,7 @@ func (p *csvParser) readLinks(r *csv.Reader, width int, attrCols []csvAttrCol) {
 			}
 			continue
 		}
-		l := csvLink{kind: c.intern(0, kind), from: c.intern(1, from), to: c.intern(2, to), extra: -1, sign: signUnset}
+		l := csvLink{kind: c.internKind(kind), from: c.internEnd(0, from), to: c.internEnd(1, to), extra: -1, sign: signUnset}
 		l.start = p.date(rec, iStart)
 		l.end = p.date(rec, iEnd)
 		l.on = p.date(rec, iOn)
@@ -349,14 +375,14 @@ func (p *csvParser) readLinks(r *csv.Reader, width int, attrCols []csvAttrCol) {
 	}
 }
 
-func (p *csvParser) readActors(r *csv.Reader, width int, attrCols []csvAttrCol) {
+func (p *csvParser) readActors(rows rowSource, width int, attrCols []csvAttrCol) {
 	c := p.c
 	iID, iName, iKind, iIn, iAliases := p.colIndex("id"), p.colIndex("name"), p.colIndex("kind"), p.colIndex("in"), p.colIndex("aliases")
 	iStands, iStart, iEnd := p.colIndex("stands_for"), p.colIndex("start"), p.colIndex("end")
 	iRoute, iRouteKind, iCert := p.colIndex("route"), p.colIndex("route_kind"), p.colIndex("certainty")
 	iSources, iAttrs := p.colIndex("sources"), p.colIndex("attrs")
 	for {
-		rec, ok := p.next(r, width)
+		rec, ok := p.next(rows, width)
 		if !ok {
 			return
 		}
@@ -400,12 +426,8 @@ func cloneActorStrings(a graph.Actor) graph.Actor {
 	return a
 }
 
-// intern returns the number of s in c.names, adding it when new. The last string looked up in each of
-// the slots (kind, from, to) is remembered: rows sorted by kind or actor repeat them.
-func (c *csvFile) intern(slot int, s string) int32 {
-	if last := c.last[slot]; last >= 0 && c.names[last] == s {
-		return last
-	}
+// intern returns the number of s in c.names, adding it when new.
+func (c *csvFile) intern(s string) int32 {
 	i, ok := c.index[s]
 	if !ok {
 		s = strings.Clone(s)
@@ -413,7 +435,35 @@ func (c *csvFile) intern(slot int, s string) int32 {
 		c.names = append(c.names, s)
 		c.index[s] = i
 	}
+	return i
+}
+
+// internEnd interns an actor id of the from (slot 0) or to (slot 1) column. The last id seen in each
+// column is remembered: rows sorted by an actor repeat it.
+func (c *csvFile) internEnd(slot int, s string) int32 {
+	if last := c.last[slot]; last >= 0 && c.names[last] == s {
+		return last
+	}
+	i := c.intern(s)
 	c.last[slot] = i
+	return i
+}
+
+// csvKindCache bounds the link kinds looked up by a linear search before the name index.
+const csvKindCache = 16
+
+// internKind interns a link kind. A file has few kinds: they are found among the first ones seen,
+// sparing a look-up in the index of every name, which holds all the actors too.
+func (c *csvFile) internKind(s string) int32 {
+	for _, k := range c.kinds {
+		if c.names[k] == s {
+			return k
+		}
+	}
+	i := c.intern(s)
+	if len(c.kinds) < csvKindCache {
+		c.kinds = append(c.kinds, i)
+	}
 	return i
 }
 
@@ -571,6 +621,7 @@ func (c *csvFile) declared() ([]graph.LinkKind, []graph.ActorKind, []Position) {
 
 // feed implements part. Links go to the builder through one reused Link value.
 func (c *csvFile) feed(b *graph.Builder, k *graph.Kinds) (int, int, int) {
+	b.GrowActors(len(c.actors))
 	for _, a := range c.actors {
 		b.AddActor(a)
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Build checks what was added, derives the links implied by actors (located_in from `in`, transport
@@ -37,11 +38,7 @@ func (b *Builder) Build() (*Graph, error) {
 // dataset gives the same answers whether it comes from YAML files, CSV or a snapshot. O(N log N + L).
 func (b *Builder) renumber() {
 	n := len(b.u.actors)
-	order := make([]int32, n) // order[new] = old
-	for i := range order {
-		order[i] = int32(i)
-	}
-	slices.SortFunc(order, func(x, y int32) int { return strings.Compare(b.u.actors[x].ID, b.u.actors[y].ID) })
+	order := b.idOrder() // order[new] = old
 	if slices.IsSorted(order) {
 		return
 	}
@@ -57,6 +54,21 @@ func (b *Builder) renumber() {
 		r := &b.links[i]
 		r.from, r.to = newOf[r.from], newOf[r.to]
 	}
+}
+
+// idOrder returns the actors' numbers sorted by their ids, computed once: both the duplicate check and
+// renumber use it.
+func (b *Builder) idOrder() []int32 {
+	if len(b.order) == len(b.u.actors) {
+		return b.order
+	}
+	order := make([]int32, len(b.u.actors))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(x, y int32) int { return strings.Compare(b.u.actors[x].ID, b.u.actors[y].ID) })
+	b.order = order
+	return order
 }
 
 func sectionOrder(s string) int {
@@ -219,7 +231,18 @@ func (b *Builder) appendDerived(r linkRec, x linkExtra, actor int) {
 // records on the fields the id is made of (cheaper than building a million strings).
 func (b *Builder) checkDuplicateIDs() {
 	explicit := map[string]int{}
-	var derived []int32
+	// rank orders actors by id, so that sorting on ranks groups links exactly as their derived ids do.
+	order := b.idOrder()
+	rank := make([]int32, len(order))
+	for r, a := range order {
+		rank[a] = int32(r)
+	}
+	// Group the links by the first end of their id with a counting sort, carrying each link's other
+	// id fields along, then sort each group, which is small, on (kind, second end, date): O(L + Σ g log
+	// g) rather than one sort of L multi-field keys, and no random reads of link records.
+	n := len(b.u.actors)
+	off := make([]int32, n+2)
+	derived := 0
 	for pos := range b.links {
 		r := &b.links[pos]
 		if r.from < 0 || r.to < 0 {
@@ -235,70 +258,78 @@ func (b *Builder) checkDuplicateIDs() {
 			}
 			continue
 		}
-		derived = append(derived, int32(pos))
+		f := r.from
+		if !b.u.kinds.links[r.kind].Directed && rank[r.to] < rank[f] {
+			f = r.to
+		}
+		off[f+2]++
+		derived++
 	}
-	// rank orders actors by id, so that sorting on ranks groups links exactly as their derived ids do.
-	rank := make([]int32, len(b.u.actors))
-	byID := make([]int32, len(b.u.actors))
-	for i := range byID {
-		byID[i] = int32(i)
+	if derived < 2 {
+		return
 	}
-	slices.SortFunc(byID, func(x, y int32) int { return strings.Compare(b.u.actors[x].ID, b.u.actors[y].ID) })
-	for r, a := range byID {
-		rank[a] = int32(r)
+	for i := 2; i <= n+1; i++ {
+		off[i] += off[i-1]
 	}
-	// Group the links by the first end of their id with a counting sort, then sort each group, which
-	// is small, on (kind, second end, date): O(L + Σ g log g) rather than one sort of L multi-field keys.
-	n := len(b.u.actors)
-	first := make([]int32, len(derived))
-	second := make([]int32, len(derived))
-	off := make([]int32, n+1)
-	for i, p := range derived {
-		r := &b.links[p]
+	// off[f+1] is now where group f starts; it advances as the group fills, ending where it ends.
+	keys := make([]idKey, derived)
+	for pos := range b.links {
+		r := &b.links[pos]
+		if r.from < 0 || r.to < 0 || (r.extra >= 0 && b.u.extras[r.extra].id != "") {
+			continue
+		}
 		f, t := r.from, r.to
 		if !b.u.kinds.links[r.kind].Directed && rank[t] < rank[f] {
 			f, t = t, f
 		}
-		first[i], second[i] = f, t
+		keys[off[f+1]] = idKey{uint64(r.kind)<<32 | uint64(uint32(t)), r.start, int32(pos)}
 		off[f+1]++
 	}
-	for i := 1; i <= n; i++ {
-		off[i] += off[i-1]
+	// Sort the groups in two halves at once; each half reports the duplicates it finds.
+	mid := n / 2
+	for mid < n && int(off[mid]) < derived/2 {
+		mid++
 	}
-	order := make([]int32, len(derived))
-	next := slices.Clone(off[:n])
-	for i := range derived {
-		order[next[first[i]]] = int32(i)
-		next[first[i]]++
+	var dups [2][][2]int32
+	var wg sync.WaitGroup
+	for h, r := range [2][2]int{{0, mid}, {mid, n}} {
+		wg.Go(func() { dups[h] = duplicateKeys(keys, off[r[0]:r[1]+1]) })
 	}
-	type idKey struct {
-		kindEnd uint64 // kind<<32 | second end
-		date    Date
-		pos     int32
-	}
-	var group []idKey
-	for f := range n {
-		seg := order[off[f]:off[f+1]]
-		if len(seg) < 2 {
-			continue
+	wg.Wait()
+	for _, half := range dups {
+		for _, d := range half {
+			b.linkProblem(int(d[1]), "", "duplicate link id %q: give one of the two links an explicit id", b.linkIDOf(int(d[1])))
+			b.problems[len(b.problems)-1].Other = b.ref(int(d[0]))
 		}
-		group = group[:0]
-		for _, i := range seg {
-			r := &b.links[derived[i]]
-			group = append(group, idKey{uint64(r.kind)<<32 | uint64(uint32(second[i])), r.start, derived[i]})
+	}
+}
+
+// idKey holds the fields of a link's derived id, except its first end, and the link's position.
+type idKey struct {
+	kindEnd uint64 // kind<<32 | second end
+	date    Date
+	pos     int32
+}
+
+// duplicateKeys sorts each group keys[bounds[i]:bounds[i+1]] and returns the pairs (first, other) of
+// link positions whose keys are equal.
+func duplicateKeys(keys []idKey, bounds []int32) [][2]int32 {
+	var dups [][2]int32
+	for i := 0; i+1 < len(bounds); i++ {
+		group := keys[bounds[i]:bounds[i+1]]
+		if len(group) < 2 {
+			continue
 		}
 		slices.SortFunc(group, func(x, y idKey) int {
 			return cmp.Or(cmp.Compare(x.kindEnd, y.kindEnd), cmp.Compare(x.date, y.date), cmp.Compare(x.pos, y.pos))
 		})
-		for i := 1; i < len(group); i++ {
-			x, y := group[i-1], group[i]
-			if x.kindEnd == y.kindEnd && x.date == y.date {
-				id := b.linkIDOf(int(y.pos))
-				b.linkProblem(int(y.pos), "", "duplicate link id %q: give one of the two links an explicit id", id)
-				b.problems[len(b.problems)-1].Other = b.ref(int(x.pos))
+		for j := 1; j < len(group); j++ {
+			if x, y := group[j-1], group[j]; x.kindEnd == y.kindEnd && x.date == y.date {
+				dups = append(dups, [2]int32{x.pos, y.pos})
 			}
 		}
 	}
+	return dups
 }
 
 func (b *Builder) linkIDOf(pos int) string {

@@ -83,6 +83,7 @@ type Builder struct {
 
 	linkIndex  []int32 // input index of each stored link
 	actorIndex []int32 // input index of each stored actor
+	order      []int32 // the actors' numbers in id order, once Build has computed it
 }
 
 // NewBuilder returns a Builder using kinds (which it clones; nil means the built-in kinds).
@@ -99,7 +100,19 @@ func NewBuilder(kinds *Kinds) *Builder {
 }
 
 // Grow reserves room for n more links.
-func (b *Builder) Grow(n int) { b.links = slices.Grow(b.links, n) }
+func (b *Builder) Grow(n int) {
+	b.links = slices.Grow(b.links, n)
+	b.linkIndex = slices.Grow(b.linkIndex, n)
+}
+
+// GrowActors reserves room for n more actors.
+func (b *Builder) GrowActors(n int) {
+	b.u.actors = slices.Grow(b.u.actors, n)
+	b.actorIndex = slices.Grow(b.actorIndex, n)
+	if len(b.u.byID) == 0 {
+		b.u.byID = make(map[string]int32, n)
+	}
+}
 
 func (b *Builder) problem(section string, index int, field, format string, args ...any) {
 	b.problems = append(b.problems, &Problem{Section: section, Index: index, Field: field, Message: fmt.Sprintf(format, args...)})

@@ -2,6 +2,8 @@ package graph
 
 import (
 	"errors"
+	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -388,5 +390,64 @@ func TestAddLinkBetween(t *testing.T) {
 	g, err := b.Build()
 	if err != nil || g.LinkID(0) != "trade:a:b:2001" {
 		t.Errorf("built %v, %v", g, err)
+	}
+}
+
+// TestDuplicateIDsAgainstNaive checks the duplicate-id search against the obvious one, a map of the
+// derived id strings, on random links between many actors added in shuffled order, with directed and
+// undirected kinds, so that duplicates land in every group and both halves of the parallel sort.
+func TestDuplicateIDsAgainstNaive(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	const nActors, nLinks = 300, 4000
+	b := NewBuilder(nil)
+	ids := make([]string, nActors)
+	for i := range ids {
+		ids[i] = fmt.Sprintf("x%d", (i*7919)%nActors)
+		b.AddActor(Actor{ID: ids[i], Kind: "country"})
+	}
+	kinds := []string{"trade", "arms_sale", "alliance", "visit"}
+	seen := map[string]int{}
+	var want []string
+	for i := range nLinks {
+		l := Link{Kind: kinds[r.IntN(len(kinds))], From: ids[r.IntN(nActors)], To: ids[r.IntN(20)]}
+		if l.From == l.To {
+			l.To = ids[(r.IntN(nActors-1)+1+slices.Index(ids, l.From))%nActors]
+		}
+		if l.Kind == "visit" {
+			l.On = NewDate(2000+r.IntN(3), 0, 0)
+		} else {
+			l.Start = NewDate(2000+r.IntN(3), 0, 0)
+		}
+		if r.IntN(10) == 0 {
+			l.ID = fmt.Sprintf("e%d", r.IntN(nLinks))
+		}
+		b.AddLink(&l)
+		k, _ := NewKinds().Link(l.Kind)
+		id := l.ID
+		if id == "" {
+			id = DeriveLinkID(l.Kind, l.From, l.To, k.Directed, l.Start|l.On)
+		}
+		if first, dup := seen[id]; dup {
+			want = append(want, fmt.Sprintf("links[%d] duplicates links[%d]", i, first))
+		} else {
+			seen[id] = i
+		}
+	}
+	_, err := b.Build()
+	var ps Problems
+	if !errors.As(err, &ps) {
+		t.Fatalf("Build: %v, want duplicate ids", err)
+	}
+	var got []string
+	for _, p := range ps {
+		if !strings.Contains(p.Message, "duplicate link id") || p.Other == nil {
+			t.Fatalf("unexpected problem %v", p)
+		}
+		got = append(got, fmt.Sprintf("%s[%d] duplicates %s", p.Section, p.Index, p.Other))
+	}
+	slices.Sort(got)
+	slices.Sort(want)
+	if len(want) < 100 || !slices.Equal(got, want) {
+		t.Errorf("%d duplicates, want %d:\ngot  %.300q\nwant %.300q", len(got), len(want), got, want)
 	}
 }
