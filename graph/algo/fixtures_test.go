@@ -72,6 +72,26 @@ func randomGraph(n, m int, directed bool, maxCost int, seed uint64) *CSR {
 	return FromEdges(n, directed, edges, w)
 }
 
+// hubGraph is randomGraph with hubs: one end of every other edge is drawn with a density falling
+// steeply with the node number, so the lowest-numbered nodes get hundreds of edges and shortest paths
+// run through them, as in the benchmark graphs.
+func hubGraph(n, m int, directed bool, seed uint64) *CSR {
+	r := rand.New(rand.NewPCG(seed, 98))
+	edges := make([][2]int32, m)
+	for i := range edges {
+		a := int32(r.IntN(n))
+		if i%2 == 0 {
+			u := r.Float64()
+			a = int32(float64(n) * u * u * u * u)
+		}
+		edges[i] = [2]int32{a, int32(r.IntN(n))}
+		if r.IntN(2) == 0 {
+			edges[i][0], edges[i][1] = edges[i][1], edges[i][0]
+		}
+	}
+	return FromEdges(n, directed, edges, nil)
+}
+
 // refDistances is a textbook breadth-first search over an adjacency test helper.
 func refDistances(g *CSR, s int32) []int32 {
 	d := make([]int32, g.N)

@@ -1,6 +1,10 @@
 package algo
 
-import "math"
+import (
+	"math"
+	"math/bits"
+	"slices"
+)
 
 // Distances returns the number of edges on a shortest path from s to every node, following edge
 // directions in a directed graph; -1 marks nodes s cannot reach. O(N + E).
@@ -72,6 +76,11 @@ type bfs struct {
 	qs, qt []int32 // labelled nodes in level order
 	good   []bool
 	lvl    []int // qs index where each s-level starts
+	lvlT   []int // qt index where each t-level starts
+
+	marks  []int32  // the marked nodes of each s-level, by level from the deepest
+	markAt [][2]int // the bounds of each s-level's marks in marks
+	one    [1]int32
 
 	// Restrictions (Yen's spur searches): blocked nodes are never entered; the edges from blockFrom to
 	// the nodes in blockTo are removed.
@@ -137,6 +146,7 @@ func (b *bfs) meet(s, t int32) (d, A, B int32) {
 	if b.dt != nil {
 		b.dt[t] = 0
 		b.qt = append(b.qt[:0], t)
+		b.lvlT = append(b.lvlT[:0], 0, 1)
 	}
 	sHead, tHead := 0, 0 // start of each side's frontier in its queue
 	best := int32(math.MaxInt32)
@@ -186,6 +196,7 @@ func (b *bfs) meet(s, t int32) (d, A, B int32) {
 			}
 			tHead = end
 			B++
+			b.lvlT = append(b.lvlT, len(b.qt))
 		}
 	}
 	return best, A, B
@@ -221,26 +232,72 @@ func (b *bfs) path(s, t int32) []int32 {
 		return b.ds[v] == j && b.good[v]
 	}
 	// Mark the s-side nodes that lie on a shortest path, from level d-B-1 down to 1 (d ≤ A+B, so
-	// these levels are fully labelled).
+	// these levels are fully labelled). A level is marked either forwards, by looking for a marked
+	// successor of each of its nodes, or, with the reverse graph, backwards, from the marked nodes of
+	// the level above to their predecessors: whichever has fewer edges to scan. The marked nodes of
+	// level j are kept in b.marks[b.markAt[j][0]:b.markAt[j][1]] for the walk below.
+	b.marks, b.markAt = b.marks[:0], b.markAt[:0]
+	for range d + 1 {
+		b.markAt = append(b.markAt, [2]int{})
+	}
+	if b.rev != nil && d-B-1 >= 1 {
+		for _, v := range b.qs[b.lvl[d-B]:b.lvl[d-B+1]] {
+			if b.dt[v] == B {
+				b.marks = append(b.marks, v)
+			}
+		}
+		b.markAt[d-B] = [2]int{0, len(b.marks)}
+	}
 	for j := d - B - 1; j >= 1; j-- {
-		for _, u := range b.qs[b.lvl[j]:b.lvl[j+1]] {
-			for _, v := range g.Nbr[g.Off[u]:g.Off[u+1]] {
-				if b.edgeOK(u, v) && onPath(v, j+1) {
-					b.good[u] = true
-					break
+		level := b.qs[b.lvl[j]:b.lvl[j+1]]
+		above := b.marks[b.markAt[j+1][0]:b.markAt[j+1][1]]
+		lo := len(b.marks)
+		if r := b.rev; r != nil && frontierEdges(r, above) < frontierEdges(g, level) {
+			for _, v := range above {
+				for _, u := range r.Nbr[r.Off[v]:r.Off[v+1]] {
+					if b.ds[u] == j && !b.good[u] && b.edgeOK(u, v) {
+						b.good[u] = true
+						b.marks = append(b.marks, u)
+					}
+				}
+			}
+		} else {
+			for _, u := range level {
+				for _, v := range g.Nbr[g.Off[u]:g.Off[u+1]] {
+					if b.edgeOK(u, v) && onPath(v, j+1) {
+						b.good[u] = true
+						b.marks = append(b.marks, u)
+						break
+					}
 				}
 			}
 		}
+		b.markAt[j] = [2]int{lo, len(b.marks)}
 	}
+	// Walk from s, taking at each step the smallest successor on a shortest path. When u has many
+	// successors and few nodes of the next position are on a shortest path, those few are looked up in
+	// u's sorted row instead.
 	path := make([]int32, 1, d+1)
 	path[0] = s
 	u := s
 	for j := int32(1); j <= d; j++ {
+		row := g.Nbr[g.Off[u]:g.Off[u+1]]
 		next := int32(-1)
-		for _, v := range g.Nbr[g.Off[u]:g.Off[u+1]] {
-			if b.edgeOK(u, v) && onPath(v, j) {
-				next = v
-				break
+		if cands := b.candidates(j, d, B, t); cands != nil && len(cands)*bits.Len(uint(len(row))) < len(row) {
+			for _, v := range cands {
+				if next >= 0 && v >= next {
+					continue
+				}
+				if _, ok := slices.BinarySearch(row, v); ok && b.edgeOK(u, v) {
+					next = v
+				}
+			}
+		} else {
+			for _, v := range row {
+				if b.edgeOK(u, v) && onPath(v, j) {
+					next = v
+					break
+				}
 			}
 		}
 		if next < 0 {
@@ -250,6 +307,20 @@ func (b *bfs) path(s, t int32) []int32 {
 		u = next
 	}
 	return path
+}
+
+// candidates returns the nodes that are at position j of some shortest s→t path of length d, given
+// the t side's radius B: the marked nodes of s-level j or, within B of t, the nodes of t-level d-j.
+func (b *bfs) candidates(j, d, B, t int32) []int32 {
+	if d-j > B {
+		return b.marks[b.markAt[j][0]:b.markAt[j][1]]
+	}
+	if b.dt == nil { // no t side: j = d
+		b.one[0] = t
+		return b.one[:]
+	}
+	k := d - j
+	return b.qt[b.lvlT[k]:b.lvlT[k+1]]
 }
 
 // reset clears the labels set by the last search.

@@ -175,6 +175,8 @@ func TestShortestPathsCrossCheck(t *testing.T) {
 		g := randomGraph(c.n, c.m, c.directed, 0, c.seed)
 		gw := randomGraph(c.n, c.m, c.directed, 4, c.seed)
 		rev := g.Reverse()
+		checkLexShortest(t, g)
+		checkLexShortest(t, hubGraph(c.n, c.m, c.directed, c.seed))
 		for s := int32(0); s < int32(c.n); s += 97 {
 			want := refDistances(g, s)
 			if got := Distances(g, s); !slices.Equal(got, want) {
@@ -192,6 +194,20 @@ func TestShortestPathsCrossCheck(t *testing.T) {
 				if got, cost := Dijkstra(gw, s, t0); !slices.Equal(got, wantW) || cost != wantC {
 					t.Fatalf("Dijkstra(%d, %d) = %v %v, want %v %v", s, t0, got, cost, wantW, wantC)
 				}
+			}
+		}
+	}
+}
+
+// checkLexShortest compares ShortestPath, searching from both ends, with the reference on many pairs.
+func checkLexShortest(t *testing.T, g *CSR) {
+	t.Helper()
+	rev := g.Reverse()
+	for s := int32(0); s < int32(g.N); s += 89 {
+		for t0 := int32(1); t0 < int32(g.N); t0 += 97 {
+			want := refLexShortest(g, s, t0)
+			if got := ShortestPathWithReverse(g, rev, s, t0); !slices.Equal(got, want) {
+				t.Fatalf("n=%d directed=%v: ShortestPathWithReverse(%d, %d) = %v, want %v", g.N, g.Directed, s, t0, got, want)
 			}
 		}
 	}
