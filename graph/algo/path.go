@@ -72,11 +72,10 @@ func ShortestPathWithReverse(g, rev *CSR, s, t int32) []int32 {
 // proportion to what it visits.
 type bfs struct {
 	g, rev *CSR
-	ds, dt []int32 // levels from s and to t, -1 = unlabelled
+	lab    []label // each node's levels from s and to t, side by side
 	qs, qt []int32 // labelled nodes in level order
-	good   []bool
-	lvl    []int // qs index where each s-level starts
-	lvlT   []int // qt index where each t-level starts
+	lvl    []int   // qs index where each s-level starts
+	lvlT   []int   // qt index where each t-level starts
 
 	marks  []int32  // the marked nodes of each s-level, by level from the deepest
 	markAt [][2]int // the bounds of each s-level's marks in marks
@@ -89,16 +88,18 @@ type bfs struct {
 	blockTo   []int32
 }
 
+// label is a node's level from s and its level to t, -1 when it has none, and whether it lies on a
+// shortest path (set for s-side nodes while the path is walked back): kept together, as a search
+// looks at them together.
+type label struct {
+	s, t int32
+	good bool
+}
+
 func newBFS(g, rev *CSR) *bfs {
-	b := &bfs{g: g, rev: rev, ds: make([]int32, g.N), good: make([]bool, g.N), blockFrom: -1}
-	for i := range b.ds {
-		b.ds[i] = -1
-	}
-	if rev != nil {
-		b.dt = make([]int32, g.N)
-		for i := range b.dt {
-			b.dt[i] = -1
-		}
+	b := &bfs{g: g, rev: rev, lab: make([]label, g.N), blockFrom: -1}
+	for i := range b.lab {
+		b.lab[i] = label{s: -1, t: -1}
 	}
 	return b
 }
@@ -118,11 +119,11 @@ func (b *bfs) edgeOK(u, v int32) bool {
 	return true
 }
 
-// dtOf returns v's level on the t side: b.dt[v], or, without a reverse graph (the t side is t alone),
+// dtOf returns v's level on the t side: b.lab[v].t, or, without a reverse graph (the t side is t alone),
 // 0 for t and -1 otherwise.
 func (b *bfs) dtOf(v, t int32) int32 {
-	if b.dt != nil {
-		return b.dt[v]
+	if b.rev != nil {
+		return b.lab[v].t
 	}
 	if v == t {
 		return 0
@@ -140,15 +141,16 @@ func (b *bfs) meet(s, t int32) (d, A, B int32) {
 	}
 	g := b.g
 	free := b.blocked == nil && b.blockFrom < 0 // no restrictions: skip the edge checks
-	b.ds[s] = 0
+	b.lab[s].s = 0
 	b.qs = append(b.qs[:0], s)
 	b.lvl = append(b.lvl[:0], 0, 1)
-	if b.dt != nil {
-		b.dt[t] = 0
+	if b.rev != nil {
+		b.lab[t].t = 0
 		b.qt = append(b.qt[:0], t)
 		b.lvlT = append(b.lvlT[:0], 0, 1)
 	}
-	sHead, tHead := 0, 0 // start of each side's frontier in its queue
+	sHead, tHead := 0, 0   // start of each side's frontier in its queue
+	sWork, tWork := -1, -1 // the number of edges out of each side's frontier, -1 until counted
 	best := int32(math.MaxInt32)
 	for best == math.MaxInt32 {
 		sFront := len(b.qs) - sHead
@@ -158,7 +160,14 @@ func (b *bfs) meet(s, t int32) (d, A, B int32) {
 		}
 		// Expand the side whose frontier has fewer edges to scan: a hub on one frontier makes that side
 		// the expensive one even when it has fewer nodes.
-		if b.rev == nil || frontierEdges(g, b.qs[sHead:]) <= frontierEdges(b.rev, b.qt[tHead:]) {
+		if sWork < 0 {
+			sWork = frontierEdges(g, b.qs[sHead:])
+		}
+		if tWork < 0 && b.rev != nil {
+			tWork = frontierEdges(b.rev, b.qt[tHead:])
+		}
+		if b.rev == nil || sWork <= tWork {
+			sWork = -1
 			end := len(b.qs)
 			for _, u := range b.qs[sHead:end] {
 				for _, v := range g.Nbr[g.Off[u]:g.Off[u+1]] {
@@ -168,8 +177,8 @@ func (b *bfs) meet(s, t int32) (d, A, B int32) {
 					if d := b.dtOf(v, t); d >= 0 && A+1+d < best {
 						best = A + 1 + d
 					}
-					if b.ds[v] < 0 {
-						b.ds[v] = A + 1
+					if b.lab[v].s < 0 {
+						b.lab[v].s = A + 1
 						b.qs = append(b.qs, v)
 					}
 				}
@@ -178,6 +187,7 @@ func (b *bfs) meet(s, t int32) (d, A, B int32) {
 			A++
 			b.lvl = append(b.lvl, len(b.qs))
 		} else {
+			tWork = -1
 			r := b.rev
 			end := len(b.qt)
 			for _, u := range b.qt[tHead:end] {
@@ -185,11 +195,11 @@ func (b *bfs) meet(s, t int32) (d, A, B int32) {
 					if !free && !b.edgeOK(x, u) {
 						continue
 					}
-					if d := b.ds[x]; d >= 0 && d+1+B < best {
+					if d := b.lab[x].s; d >= 0 && d+1+B < best {
 						best = d + 1 + B
 					}
-					if b.dt[x] < 0 {
-						b.dt[x] = B + 1
+					if b.lab[x].t < 0 {
+						b.lab[x].t = B + 1
 						b.qt = append(b.qt, x)
 					}
 				}
@@ -229,7 +239,7 @@ func (b *bfs) path(s, t int32) []int32 {
 		if d-j <= B {
 			return b.dtOf(v, t) == d-j
 		}
-		return b.ds[v] == j && b.good[v]
+		return b.lab[v].s == j && b.lab[v].good
 	}
 	// Mark the s-side nodes that lie on a shortest path, from level d-B-1 down to 1 (d ≤ A+B, so
 	// these levels are fully labelled). A level is marked either forwards, by looking for a marked
@@ -242,7 +252,7 @@ func (b *bfs) path(s, t int32) []int32 {
 	}
 	if b.rev != nil && d-B-1 >= 1 {
 		for _, v := range b.qs[b.lvl[d-B]:b.lvl[d-B+1]] {
-			if b.dt[v] == B {
+			if b.lab[v].t == B {
 				b.marks = append(b.marks, v)
 			}
 		}
@@ -255,8 +265,8 @@ func (b *bfs) path(s, t int32) []int32 {
 		if r := b.rev; r != nil && frontierEdges(r, above) < frontierEdges(g, level) {
 			for _, v := range above {
 				for _, u := range r.Nbr[r.Off[v]:r.Off[v+1]] {
-					if b.ds[u] == j && !b.good[u] && b.edgeOK(u, v) {
-						b.good[u] = true
+					if b.lab[u].s == j && !b.lab[u].good && b.edgeOK(u, v) {
+						b.lab[u].good = true
 						b.marks = append(b.marks, u)
 					}
 				}
@@ -265,7 +275,7 @@ func (b *bfs) path(s, t int32) []int32 {
 			for _, u := range level {
 				for _, v := range g.Nbr[g.Off[u]:g.Off[u+1]] {
 					if b.edgeOK(u, v) && onPath(v, j+1) {
-						b.good[u] = true
+						b.lab[u].good = true
 						b.marks = append(b.marks, u)
 						break
 					}
@@ -315,7 +325,7 @@ func (b *bfs) candidates(j, d, B, t int32) []int32 {
 	if d-j > B {
 		return b.marks[b.markAt[j][0]:b.markAt[j][1]]
 	}
-	if b.dt == nil { // no t side: j = d
+	if b.rev == nil { // no t side: j = d
 		b.one[0] = t
 		return b.one[:]
 	}
@@ -326,11 +336,10 @@ func (b *bfs) candidates(j, d, B, t int32) []int32 {
 // reset clears the labels set by the last search.
 func (b *bfs) reset() {
 	for _, v := range b.qs {
-		b.ds[v] = -1
-		b.good[v] = false
+		b.lab[v].s, b.lab[v].good = -1, false
 	}
 	for _, v := range b.qt {
-		b.dt[v] = -1
+		b.lab[v].t = -1
 	}
 	b.qs, b.qt = b.qs[:0], b.qt[:0]
 }

@@ -70,7 +70,7 @@ func pathCounts(g *CSR, s, t int32, slack int, mult bool) PathCount {
 	limit := d + int32(slack)
 	// A node outside the t ball is more than B from t.
 	fromS := walkCounts(g, s, mult, func(x, dx int32) bool {
-		lb := b.dt[x]
+		lb := b.lab[x].t
 		if lb < 0 {
 			lb = B + 1
 		}
