@@ -77,10 +77,6 @@ type bfs struct {
 	lvl    []int   // qs index where each s-level starts
 	lvlT   []int   // qt index where each t-level starts
 
-	marks  []int32  // the marked nodes of each s-level, by level from the deepest
-	markAt [][2]int // the bounds of each s-level's marks in marks
-	one    [1]int32
-
 	// Restrictions (Yen's spur searches): blocked nodes are never entered; the edges from blockFrom to
 	// the nodes in blockTo are removed.
 	blocked   []bool
@@ -88,12 +84,12 @@ type bfs struct {
 	blockTo   []int32
 }
 
-// label is a node's level from s and its level to t, -1 when it has none, and whether it lies on a
-// shortest path (set for s-side nodes while the path is walked back): kept together, as a search
-// looks at them together.
+// label is a node's level from s and its level to t, -1 when it has none, and, for s-side nodes,
+// whether it leads on to t along a shortest path (1), does not (-1) or has not been asked (0): kept
+// together, as a search looks at them together.
 type label struct {
 	s, t int32
-	good bool
+	mark int8
 }
 
 func newBFS(g, rev *CSR) *bfs {
@@ -222,6 +218,13 @@ func frontierEdges(g *CSR, front []int32) int {
 }
 
 // path returns the lexicographically smallest shortest s→t path avoiding the restrictions, or nil.
+//
+// It walks from s, taking at each step the smallest successor that lies on a shortest path. Within B
+// of t the t labels tell which successors do; closer to s, whether a node leads on to t along a
+// shortest path is found out when the walk first asks, by a depth-first search through the s levels
+// that remembers its answers (onPath), so only the nodes the walk looks at are settled. When the
+// current node has many successors and the next position lies within B of t, the few nodes at that
+// distance from t are looked up in its sorted row instead.
 func (b *bfs) path(s, t int32) []int32 {
 	if s == t {
 		return []int32{s}
@@ -232,69 +235,18 @@ func (b *bfs) path(s, t int32) []int32 {
 		return nil
 	}
 	g := b.g
-	// onPath reports whether v, a successor of a node at position j-1 of a shortest path, is at
-	// position j of some shortest s→t path. Within B of t the dt label says so; closer to s the marks
-	// computed below do.
-	onPath := func(v, j int32) bool {
-		if d-j <= B {
-			return b.dtOf(v, t) == d-j
-		}
-		return b.lab[v].s == j && b.lab[v].good
-	}
-	// Mark the s-side nodes that lie on a shortest path, from level d-B-1 down to 1 (d ≤ A+B, so
-	// these levels are fully labelled). A level is marked either forwards, by looking for a marked
-	// successor of each of its nodes, or, with the reverse graph, backwards, from the marked nodes of
-	// the level above to their predecessors: whichever has fewer edges to scan. The marked nodes of
-	// level j are kept in b.marks[b.markAt[j][0]:b.markAt[j][1]] for the walk below.
-	b.marks, b.markAt = b.marks[:0], b.markAt[:0]
-	for range d + 1 {
-		b.markAt = append(b.markAt, [2]int{})
-	}
-	if b.rev != nil && d-B-1 >= 1 {
-		for _, v := range b.qs[b.lvl[d-B]:b.lvl[d-B+1]] {
-			if b.lab[v].t == B {
-				b.marks = append(b.marks, v)
-			}
-		}
-		b.markAt[d-B] = [2]int{0, len(b.marks)}
-	}
-	for j := d - B - 1; j >= 1; j-- {
-		level := b.qs[b.lvl[j]:b.lvl[j+1]]
-		above := b.marks[b.markAt[j+1][0]:b.markAt[j+1][1]]
-		lo := len(b.marks)
-		if r := b.rev; r != nil && frontierEdges(r, above) < frontierEdges(g, level) {
-			for _, v := range above {
-				for _, u := range r.Nbr[r.Off[v]:r.Off[v+1]] {
-					if b.lab[u].s == j && !b.lab[u].good && b.edgeOK(u, v) {
-						b.lab[u].good = true
-						b.marks = append(b.marks, u)
-					}
-				}
-			}
-		} else {
-			for _, u := range level {
-				for _, v := range g.Nbr[g.Off[u]:g.Off[u+1]] {
-					if b.edgeOK(u, v) && onPath(v, j+1) {
-						b.lab[u].good = true
-						b.marks = append(b.marks, u)
-						break
-					}
-				}
-			}
-		}
-		b.markAt[j] = [2]int{lo, len(b.marks)}
-	}
-	// Walk from s, taking at each step the smallest successor on a shortest path. When u has many
-	// successors and few nodes of the next position are on a shortest path, those few are looked up in
-	// u's sorted row instead.
 	path := make([]int32, 1, d+1)
 	path[0] = s
 	u := s
 	for j := int32(1); j <= d; j++ {
 		row := g.Nbr[g.Off[u]:g.Off[u+1]]
 		next := int32(-1)
-		if cands := b.candidates(j, d, B, t); cands != nil && len(cands)*bits.Len(uint(len(row))) < len(row) {
-			for _, v := range cands {
+		var near []int32 // the nodes at distance d-j from t, when all are labelled
+		if d-j <= B && b.rev != nil {
+			near = b.qt[b.lvlT[d-j]:b.lvlT[d-j+1]]
+		}
+		if near != nil && len(near)*bits.Len(uint(len(row))) < len(row) {
+			for _, v := range near {
 				if next >= 0 && v >= next {
 					continue
 				}
@@ -304,14 +256,14 @@ func (b *bfs) path(s, t int32) []int32 {
 			}
 		} else {
 			for _, v := range row {
-				if b.edgeOK(u, v) && onPath(v, j) {
+				if b.edgeOK(u, v) && b.onPath(v, j, d, B, t) {
 					next = v
 					break
 				}
 			}
 		}
 		if next < 0 {
-			panic("algo: shortest path walk lost its way") // unreachable: the marks guarantee a successor
+			panic("algo: shortest path walk lost its way") // unreachable: u is on a shortest path
 		}
 		path = append(path, next)
 		u = next
@@ -319,24 +271,36 @@ func (b *bfs) path(s, t int32) []int32 {
 	return path
 }
 
-// candidates returns the nodes that are at position j of some shortest s→t path of length d, given
-// the t side's radius B: the marked nodes of s-level j or, within B of t, the nodes of t-level d-j.
-func (b *bfs) candidates(j, d, B, t int32) []int32 {
-	if d-j > B {
-		return b.marks[b.markAt[j][0]:b.markAt[j][1]]
+// onPath reports whether v, a successor of a node at position j-1 of a shortest s→t path of length d,
+// is at position j of one. Within B of t (d-j ≤ B) its t label says so; nearer s (j ≤ A, where every
+// node has its s label) it does when it is at level j from s and a successor of it is on a shortest
+// path, which is searched depth first and remembered in its label.
+func (b *bfs) onPath(v, j, d, B, t int32) bool {
+	if d-j <= B {
+		return b.dtOf(v, t) == d-j
 	}
-	if b.rev == nil { // no t side: j = d
-		b.one[0] = t
-		return b.one[:]
+	l := &b.lab[v]
+	if l.s != j {
+		return false
 	}
-	k := d - j
-	return b.qt[b.lvlT[k]:b.lvlT[k+1]]
+	if l.mark != 0 {
+		return l.mark > 0
+	}
+	l.mark = -1
+	g := b.g
+	for _, w := range g.Nbr[g.Off[v]:g.Off[v+1]] {
+		if b.edgeOK(v, w) && b.onPath(w, j+1, d, B, t) {
+			l.mark = 1
+			break
+		}
+	}
+	return l.mark > 0
 }
 
 // reset clears the labels set by the last search.
 func (b *bfs) reset() {
 	for _, v := range b.qs {
-		b.lab[v].s, b.lab[v].good = -1, false
+		b.lab[v].s, b.lab[v].mark = -1, 0
 	}
 	for _, v := range b.qt {
 		b.lab[v].t = -1

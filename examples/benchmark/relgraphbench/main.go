@@ -382,7 +382,7 @@ func median(xs []float64) float64 {
 const pathRounds = 20
 
 // runs is the number of runs of each row: 3 for the slow ones, 5 for the fast ones.
-var runs = map[string]int{"load": 3, "path": 5, "connect": 5, "betweenness": 3, "chokepoints": 5, "diff": 5}
+var runs = map[string]int{"load": 3, "path": 5 * pathRounds, "connect": 5, "betweenness": 3, "chokepoints": 5, "diff": 5}
 
 func readPairs(dir string) ([][2]string, error) {
 	src, err := os.ReadFile(filepath.Join(dir, "pairs.txt"))
@@ -622,7 +622,7 @@ func argmax(xs []float64) int {
 // reportRows are the rows of the table, in order.
 var reportRows = []struct{ key, label string }{
 	{"load", "load (CSV → graph)"},
-	{"path", "shortest path (5 pairs)"},
+	{"path", "shortest path (5 pairs × 20)"},
 	{"connect", "connect (5 pairs)"},
 	{"betweenness", "betweenness, 1,000 pivots"},
 	{"chokepoints", "articulation points + bridges"},
@@ -761,7 +761,74 @@ func report(w *os.File, files []string) error {
 	}
 	fmt.Fprintf(w, "\nVersions: %s.\n\n", strings.Join(versions, "; "))
 	checkAnswers(w, rg, order, byTool)
+	if rg.Answers.Links >= 1_000_000 {
+		targets(w, rg, nx, ig)
+	}
 	return nil
+}
+
+// A target is a speed or memory goal of the scale issue, set for a million links.
+type target struct {
+	what string
+	key  string  // the row, or "rss"
+	max  float64 // seconds, or MiB for rss
+}
+
+var targets1M = []target{
+	{"load from CSV ≤ 1 s", "load", 1},
+	{"peak RSS ≤ 400 MiB", "rss", 400},
+	{"path ≤ 20 ms after load", "path", 0.020},
+	{"connect ≤ 100 ms", "connect", 0.100},
+	{"chokepoints ≤ 200 ms", "chokepoints", 0.200},
+	{"sampled betweenness (1,000 pivots) ≤ 2 s", "betweenness", 2},
+	{"diff of two 1M-link snapshots ≤ 2 s", "diff", 2},
+}
+
+// targets prints the goals of the scale issue with what this run measured and whether they are met.
+func targets(w *os.File, rg, nx, ig *Result) {
+	yes := map[bool]string{true: "yes", false: "**no**"}
+	fmt.Fprintln(w, "\n| target (1M links) | measured | met? |")
+	fmt.Fprintln(w, "|---|---|---|")
+	for _, t := range targets1M {
+		if t.key == "rss" {
+			fmt.Fprintf(w, "| %s | %.0f MiB | %s |\n", t.what, rg.RSSMiB, yes[rg.RSSMiB <= t.max])
+			continue
+		}
+		text, med, _ := cell(rg, t.key)
+		fmt.Fprintf(w, "| %s | %s | %s |\n", t.what, text, yes[med > 0 && med <= t.max])
+	}
+	// ratios compares relgraph with a peer on every timed row: the rows where the peer's time divided
+	// by relgraph's is at least min, and the others.
+	ratios := func(peer *Result, min float64, keys []string) (ok, short []string) {
+		for _, key := range keys {
+			_, rm, _ := cell(rg, key)
+			_, pm, lower := cell(peer, key)
+			if rm == 0 || pm == 0 {
+				continue
+			}
+			r := fmt.Sprintf("%s %s", key, formatRatio(pm/rm))
+			if lower {
+				r = fmt.Sprintf("%s > %s", key, formatRatio(pm/rm))
+			}
+			if pm/rm >= min {
+				ok = append(ok, r)
+			} else {
+				short = append(short, r)
+			}
+		}
+		return ok, short
+	}
+	all := []string{"load", "path", "connect", "betweenness", "chokepoints", "diff"}
+	if nx != nil && nx.Missing == "" {
+		ok, short := ratios(nx, 10, all)
+		fmt.Fprintf(w, "| ≥ 10× NetworkX on every row | %s | %s |\n", strings.Join(append(ok, short...), ", "), yes[len(short) == 0])
+	}
+	if ig != nil && ig.Missing == "" {
+		ok, short := ratios(ig, 1, []string{"load"})
+		fmt.Fprintf(w, "| no slower than igraph on load | %s | %s |\n", strings.Join(append(ok, short...), ", "), yes[len(short) == 0])
+		ok, short = ratios(ig, 1/1.5, all[1:])
+		fmt.Fprintf(w, "| within 1.5× of igraph on the algorithm rows | %s | %s |\n", strings.Join(append(ok, short...), ", "), yes[len(short) == 0])
+	}
 }
 
 // checkAnswers prints whether the tools agree on the answers that do not depend on sampling.
