@@ -629,8 +629,14 @@ var reportRows = []struct{ key, label string }{
 	{"diff", "diff of two snapshots (1% of links apart)"},
 }
 
+// fewerFactor is how many times more pivots the betweenness row asks for than the betweenness_fewer
+// row that peers.py runs when the whole row exceeds its limit.
+const fewerFactor = 20
+
 func formatSeconds(s float64) string {
 	switch {
+	case s >= 600:
+		return fmt.Sprintf("%.0f min", s/60)
 	case s <= 0:
 		return "0"
 	case s < 0.001:
@@ -667,6 +673,17 @@ func cell(res *Result, key string) (text string, med float64, lower bool) {
 	}
 	if r.NA != "" {
 		return "n/a", 0, false
+	}
+	if f := res.Rows["betweenness_fewer"]; key == "betweenness" && len(r.Times) == 0 && f != nil {
+		// peers.py times a twentieth of the pivots when all of them exceed the limit.
+		if len(f.Times) > 0 {
+			est := f.Times[0] * fewerFactor
+			return "≈ " + formatSeconds(est) + " (from 50 pivots)", est, false
+		}
+		if f.Exceeded > 0 {
+			bound := f.Exceeded * fewerFactor
+			return "> " + formatSeconds(bound) + " (50 pivots > limit)", bound, true
+		}
 	}
 	if len(r.Times) == 0 && r.Exceeded > 0 {
 		return fmt.Sprintf("> %.0f s", r.Exceeded), r.Exceeded, true
