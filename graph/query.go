@@ -107,16 +107,17 @@ func (g *Graph) Paths(a, b int32, opts PathOptions) (PathResult, error) {
 
 // pathOf materialises a node path; groups, when set, gives the actors each merged node stands for.
 func (g *Graph) pathOf(np []int32, groups map[int32][]int32, opts ProjectOptions, c *algo.CSR) Path {
-	p := Path{Length: len(np) - 1, Actors: make([]string, len(np)), Links: []Link{}, Hops: []Hop{}}
+	p := Path{Length: len(np) - 1, Actors: make([]string, len(np)), Hops: make([]Hop, 0, len(np)-1)}
 	if opts.Weighted {
 		p.Cost = c.PathCost(np)
 	}
+	n := 0
 	for i, x := range np {
 		p.Actors[i] = g.u.actors[x].ID
 		if i == 0 {
 			continue
 		}
-		from, to := []int32{np[i-1]}, []int32{x}
+		from, to := np[i-1:i], np[i:i+1]
 		if s, ok := groups[np[i-1]]; ok {
 			from = s
 		}
@@ -126,11 +127,16 @@ func (g *Graph) pathOf(np []int32, groups map[int32][]int32, opts ProjectOptions
 		h := Hop{From: p.Actors[i-1], To: p.Actors[i]}
 		ids := g.LinksAcross(from, to, opts.Directed)
 		g.sortByWhen(ids)
-		for _, l := range ids {
-			h.Links = append(h.Links, g.Link(l))
+		h.Links = make([]Link, len(ids))
+		for j, l := range ids {
+			h.Links[j] = g.Link(l)
 		}
-		p.Links = append(p.Links, h.Links...)
+		n += len(ids)
 		p.Hops = append(p.Hops, h)
+	}
+	p.Links = make([]Link, 0, n)
+	for _, h := range p.Hops {
+		p.Links = append(p.Links, h.Links...)
 	}
 	return p
 }
