@@ -105,7 +105,7 @@ func BenchmarkProject(b *testing.B) {
 }
 
 // BenchmarkPath is the shortest path query after load (the projection is cached on the graph, as in
-// several questions asked of one loaded graph).
+// several questions asked of one loaded graph). Target at a million links: 20 ms.
 func BenchmarkPath(b *testing.B) {
 	forSizes(b, func(b *testing.B, g *Graph) {
 		n := int32(g.NumActors())
@@ -120,6 +120,7 @@ func BenchmarkPath(b *testing.B) {
 	})
 }
 
+// BenchmarkConnect asks connect of pairs of actors. Target at a million links: 100 ms.
 func BenchmarkConnect(b *testing.B) {
 	forSizes(b, func(b *testing.B, g *Graph) {
 		n := int32(g.NumActors())
@@ -137,6 +138,8 @@ func BenchmarkConnect(b *testing.B) {
 	})
 }
 
+// BenchmarkRankBetweenness ranks by betweenness: exact up to ExactBetweennessLimit actors, from
+// BetweennessPivots pivots above. Target at a million links: 2 s (not met: about 10 s on two cores).
 func BenchmarkRankBetweenness(b *testing.B) {
 	forSizes(b, func(b *testing.B, g *Graph) {
 		for b.Loop() {
@@ -157,6 +160,7 @@ func BenchmarkRankPageRank(b *testing.B) {
 	})
 }
 
+// BenchmarkChokepoints finds articulation points and bridges. Target at a million links: 200 ms.
 func BenchmarkChokepoints(b *testing.B) {
 	forSizes(b, func(b *testing.B, g *Graph) {
 		for b.Loop() {
