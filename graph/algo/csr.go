@@ -6,7 +6,8 @@ import (
 	"sync"
 )
 
-// CSR is a simple graph in compressed sparse row form. Nodes are 0..N-1.
+// CSR is a simple graph in compressed sparse row form. Nodes are 0..N-1. A CSR must not be copied
+// once searched: it keeps buffers for its searches.
 // The neighbours of u are Nbr[Off[u]:Off[u+1]], sorted ascending, without duplicates or u itself.
 // An undirected graph stores each edge in both directions. W, when non-nil, is parallel to Nbr and
 // holds positive edge costs.
@@ -37,9 +38,11 @@ func (g *CSR) getBFS(rev *CSR) *bfs {
 	return newBFS(g, rev)
 }
 
-// putBFS returns buffers that getBFS gave out, with their labels reset, to the pool.
+// putBFS returns buffers that getBFS gave out, with their labels reset, to the pool. Buffers made for
+// a reverse graph other than g itself are dropped: such a graph is built per query and would be kept
+// alive for nothing.
 func (g *CSR) putBFS(b *bfs) {
-	if b.blocked == nil && b.blockFrom < 0 {
+	if b.blocked == nil && b.blockFrom < 0 && (b.rev == nil || b.rev == g) {
 		g.scratch.bfs.Put(b)
 	}
 }

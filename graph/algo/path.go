@@ -74,7 +74,6 @@ type bfs struct {
 	g, rev *CSR
 	lab    []label // each node's levels from s and to t, side by side
 	qs, qt []int32 // labelled nodes in level order
-	lvl    []int   // qs index where each s-level starts
 	lvlT   []int   // qt index where each t-level starts
 
 	// Restrictions (Yen's spur searches): blocked nodes are never entered; the edges from blockFrom to
@@ -129,7 +128,7 @@ func (b *bfs) dtOf(v, t int32) int32 {
 
 // meet searches from s and t (s ≠ t) a level at a time until the two sides meet, and returns the
 // distance d from s to t (-1 when t is unreachable) and the radii A and B to which each side is fully
-// labelled: every node within A of s has its ds label, every node within B of t its dt label, and
+// labelled: every node within A of s has its s label, every node within B of t its t label, and
 // A+B ≥ d. The labels stay set until reset.
 func (b *bfs) meet(s, t int32) (d, A, B int32) {
 	if b.blocked != nil && (b.blocked[s] || b.blocked[t]) {
@@ -139,7 +138,6 @@ func (b *bfs) meet(s, t int32) (d, A, B int32) {
 	free := b.blocked == nil && b.blockFrom < 0 // no restrictions: skip the edge checks
 	b.lab[s].s = 0
 	b.qs = append(b.qs[:0], s)
-	b.lvl = append(b.lvl[:0], 0, 1)
 	if b.rev != nil {
 		b.lab[t].t = 0
 		b.qt = append(b.qt[:0], t)
@@ -181,7 +179,6 @@ func (b *bfs) meet(s, t int32) (d, A, B int32) {
 			}
 			sHead = end
 			A++
-			b.lvl = append(b.lvl, len(b.qs))
 		} else {
 			tWork = -1
 			r := b.rev
