@@ -1,7 +1,6 @@
 package algo
 
 import (
-	"math"
 	"math/bits"
 	"slices"
 )
@@ -129,7 +128,13 @@ func (b *bfs) dtOf(v, t int32) int32 {
 // meet searches from s and t (s ≠ t) a level at a time until the two sides meet, and returns the
 // distance d from s to t (-1 when t is unreachable) and the radii A and B to which each side is fully
 // labelled: every node within A of s has its s label, every node within B of t its t label, and
-// A+B ≥ d. The labels stay set until reset.
+// d = A+1+B. The labels stay set until reset; some nodes of the level being searched when the sides
+// met may be labelled too (their labels are exact).
+//
+// The search stops at the first node where the sides meet, which is enough for the distance: a node
+// reached at level A+1 from s with a t label k has k = B, for had it been nearer t, its neighbour at
+// level A would have been met when the t side searched its level, before this one (and the same holds
+// the other way round).
 func (b *bfs) meet(s, t int32) (d, A, B int32) {
 	if b.blocked != nil && (b.blocked[s] || b.blocked[t]) {
 		return -1, 0, 0
@@ -145,8 +150,7 @@ func (b *bfs) meet(s, t int32) (d, A, B int32) {
 	}
 	sHead, tHead := 0, 0   // start of each side's frontier in its queue
 	sWork, tWork := -1, -1 // the number of edges out of each side's frontier, -1 until counted
-	best := int32(math.MaxInt32)
-	for best == math.MaxInt32 {
+	for {
 		sFront := len(b.qs) - sHead
 		tFront := len(b.qt) - tHead
 		if sFront == 0 || (b.rev != nil && tFront == 0) {
@@ -168,8 +172,8 @@ func (b *bfs) meet(s, t int32) (d, A, B int32) {
 					if !free && !b.edgeOK(u, v) {
 						continue
 					}
-					if d := b.dtOf(v, t); d >= 0 && A+1+d < best {
-						best = A + 1 + d
+					if b.dtOf(v, t) >= 0 {
+						return A + 1 + B, A, B
 					}
 					if b.lab[v].s < 0 {
 						b.lab[v].s = A + 1
@@ -188,8 +192,8 @@ func (b *bfs) meet(s, t int32) (d, A, B int32) {
 					if !free && !b.edgeOK(x, u) {
 						continue
 					}
-					if d := b.lab[x].s; d >= 0 && d+1+B < best {
-						best = d + 1 + B
+					if b.lab[x].s >= 0 {
+						return A + 1 + B, A, B
 					}
 					if b.lab[x].t < 0 {
 						b.lab[x].t = B + 1
@@ -202,7 +206,6 @@ func (b *bfs) meet(s, t int32) (d, A, B int32) {
 			b.lvlT = append(b.lvlT, len(b.qt))
 		}
 	}
-	return best, A, B
 }
 
 // frontierEdges returns the number of edges out of the nodes of a frontier.
@@ -231,18 +234,28 @@ func (b *bfs) path(s, t int32) []int32 {
 	if d < 0 {
 		return nil
 	}
-	g := b.g
 	path := make([]int32, 1, d+1)
 	path[0] = s
-	u := s
 	for j := int32(1); j <= d; j++ {
-		row := g.Nbr[g.Off[u]:g.Off[u+1]]
-		next := int32(-1)
-		var near []int32 // the nodes at distance d-j from t, when all are labelled
-		if d-j <= B && b.rev != nil {
-			near = b.qt[b.lvlT[d-j]:b.lvlT[d-j+1]]
+		next := b.step(path[j-1], j, d, B, t)
+		if next < 0 {
+			panic("algo: shortest path walk lost its way") // unreachable: the last node is on a shortest path
 		}
-		if near != nil && len(near)*bits.Len(uint(len(row))) < len(row) {
+		path = append(path, next)
+	}
+	return path
+}
+
+// step returns the smallest successor of u that is at position j of a shortest s→t path of length d,
+// or -1. Within B of t (d-j ≤ B) the t labels tell; when the nodes at that distance from t are few next
+// to u's successors, each is looked up in u's sorted row instead of scanning it. Nearer s, onPath
+// tells.
+func (b *bfs) step(u, j, d, B, t int32) int32 {
+	g := b.g
+	row := g.Nbr[g.Off[u]:g.Off[u+1]]
+	if k := d - j; k <= B && b.rev != nil {
+		if near := b.qt[b.lvlT[k]:b.lvlT[k+1]]; len(near)*bits.Len(uint(len(row))) < len(row) {
+			next := int32(-1)
 			for _, v := range near {
 				if next >= 0 && v >= next {
 					continue
@@ -251,27 +264,21 @@ func (b *bfs) path(s, t int32) []int32 {
 					next = v
 				}
 			}
-		} else {
-			for _, v := range row {
-				if b.edgeOK(u, v) && b.onPath(v, j, d, B, t) {
-					next = v
-					break
-				}
-			}
+			return next
 		}
-		if next < 0 {
-			panic("algo: shortest path walk lost its way") // unreachable: u is on a shortest path
-		}
-		path = append(path, next)
-		u = next
 	}
-	return path
+	for _, v := range row {
+		if b.edgeOK(u, v) && b.onPath(v, j, d, B, t) {
+			return v
+		}
+	}
+	return -1
 }
 
 // onPath reports whether v, a successor of a node at position j-1 of a shortest s→t path of length d,
 // is at position j of one. Within B of t (d-j ≤ B) its t label says so; nearer s (j ≤ A, where every
-// node has its s label) it does when it is at level j from s and a successor of it is on a shortest
-// path, which is searched depth first and remembered in its label.
+// node has its s label) it does when it is at level j from s and has a successor on a shortest path,
+// which is searched depth first and remembered in its label.
 func (b *bfs) onPath(v, j, d, B, t int32) bool {
 	if d-j <= B {
 		return b.dtOf(v, t) == d-j
@@ -280,15 +287,10 @@ func (b *bfs) onPath(v, j, d, B, t int32) bool {
 	if l.s != j {
 		return false
 	}
-	if l.mark != 0 {
-		return l.mark > 0
-	}
-	l.mark = -1
-	g := b.g
-	for _, w := range g.Nbr[g.Off[v]:g.Off[v+1]] {
-		if b.edgeOK(v, w) && b.onPath(w, j+1, d, B, t) {
+	if l.mark == 0 {
+		l.mark = -1
+		if b.step(v, j+1, d, B, t) >= 0 {
 			l.mark = 1
-			break
 		}
 	}
 	return l.mark > 0
