@@ -148,8 +148,7 @@ func (b *bfs) meet(s, t int32) (d, A, B int32) {
 		b.qt = append(b.qt[:0], t)
 		b.lvlT = append(b.lvlT[:0], 0, 1)
 	}
-	sHead, tHead := 0, 0   // start of each side's frontier in its queue
-	sWork, tWork := -1, -1 // the number of edges out of each side's frontier, -1 until counted
+	sHead, tHead := 0, 0 // start of each side's frontier in its queue
 	for {
 		sFront := len(b.qs) - sHead
 		tFront := len(b.qt) - tHead
@@ -158,14 +157,7 @@ func (b *bfs) meet(s, t int32) (d, A, B int32) {
 		}
 		// Expand the side whose frontier has fewer edges to scan: a hub on one frontier makes that side
 		// the expensive one even when it has fewer nodes.
-		if sWork < 0 {
-			sWork = frontierEdges(g, b.qs[sHead:])
-		}
-		if tWork < 0 && b.rev != nil {
-			tWork = frontierEdges(b.rev, b.qt[tHead:])
-		}
-		if b.rev == nil || sWork <= tWork {
-			sWork = -1
+		if b.rev == nil || b.sFirst(b.qs[sHead:], b.qt[tHead:]) {
 			end := len(b.qs)
 			for _, u := range b.qs[sHead:end] {
 				for _, v := range g.Nbr[g.Off[u]:g.Off[u+1]] {
@@ -184,7 +176,6 @@ func (b *bfs) meet(s, t int32) (d, A, B int32) {
 			sHead = end
 			A++
 		} else {
-			tWork = -1
 			r := b.rev
 			end := len(b.qt)
 			for _, u := range b.qt[tHead:end] {
@@ -208,11 +199,27 @@ func (b *bfs) meet(s, t int32) (d, A, B int32) {
 	}
 }
 
-// frontierEdges returns the number of edges out of the nodes of a frontier.
-func frontierEdges(g *CSR, front []int32) int {
+// sFirst reports whether the s frontier has no more edges to scan than the t frontier (out-edges in g
+// for the s side, in-edges for the t side). The side with fewer nodes is counted in full and the other
+// only until it has more, so that a frontier swollen by a hub is not counted through.
+func (b *bfs) sFirst(sFront, tFront []int32) bool {
+	if len(sFront) <= len(tFront) {
+		n := frontierEdges(b.g, sFront, -1)
+		return frontierEdges(b.rev, tFront, n) >= n
+	}
+	n := frontierEdges(b.rev, tFront, -1)
+	return frontierEdges(b.g, sFront, n) <= n
+}
+
+// frontierEdges returns the number of edges out of the nodes of a frontier, or, with limit ≥ 0, any
+// number above limit once the count passes it.
+func frontierEdges(g *CSR, front []int32, limit int) int {
 	n := 0
 	for _, u := range front {
 		n += int(g.Off[u+1] - g.Off[u])
+		if limit >= 0 && n > limit {
+			break
+		}
 	}
 	return n
 }
