@@ -639,8 +639,10 @@ func formatSeconds(s float64) string {
 		return fmt.Sprintf("%.0f min", s/60)
 	case s <= 0:
 		return "0"
+	case s < 0.00001:
+		return fmt.Sprintf("%.1f µs", s*1e6)
 	case s < 0.001:
-		return fmt.Sprintf("%.2f ms", s*1000)
+		return fmt.Sprintf("%.0f µs", s*1e6)
 	case s < 0.01:
 		return fmt.Sprintf("%.1f ms", s*1000)
 	case s < 1:
