@@ -269,6 +269,7 @@ func (p *csvParser) next(rows rowSource, width int) ([]string, bool) {
 		}
 		if err != nil {
 			if line, ok := fieldCountError(err); ok {
+				p.line = line
 				p.errAt(line, 1, "the row has %d fields, the header has %d", len(rec), width)
 				continue
 			}

@@ -199,3 +199,42 @@ func TestParseCSVLargeQuoteFree(t *testing.T) {
 		t.Fatalf("%d links, want %d", len(fast.links), n)
 	}
 }
+
+// TestReadLinksParallelTooManyProblems: when a file has more problems than a reader reports, the
+// pieces report the same first csvMaxProblems and the same closing line as a single reader does.
+func TestReadLinksParallelTooManyProblems(t *testing.T) {
+	for _, bad := range []string{"trade,x1,x2,2016-13,\n", "trade,x1\n"} {
+		var b strings.Builder
+		b.WriteString("kind,from,to,start,end\n")
+		for i := range 3000 {
+			if i%2 == 0 {
+				b.WriteString(bad)
+			} else {
+				fmt.Fprintf(&b, "trade,a%d,b%d,2000,\n", i, i)
+			}
+		}
+		src := []byte(b.String())
+		_, want := parseCSV("links.csv", "links.csv", src)
+		for _, workers := range []int{2, 3} {
+			p := &csvParser{c: &csvFile{file: "links.csv", isLinks: true, col: map[string]int{}, index: map[string]int32{}, last: [2]int32{-1, -1}}}
+			r := csv.NewReader(bytes.NewReader(src))
+			header, _ := r.Read()
+			attrCols, _ := p.header(slices.Clone(header))
+			p.readLinksParallel(string(src[int(r.InputOffset()):]), 2, len(header), workers, attrCols)
+			if len(want) != csvMaxProblems+1 {
+				t.Fatalf("%q: a single reader reports %d problems", bad, len(want))
+			}
+			if !reflect.DeepEqual(p.problems, want) {
+				t.Errorf("%q, %d workers: %d problems, want %d; first difference:\n%s", bad, workers, len(p.problems), len(want), firstDiffLine(problemLines(p.problems), problemLines(want)))
+			}
+		}
+	}
+}
+
+func problemLines(ps Problems) []string {
+	var out []string
+	for _, p := range ps {
+		out = append(out, p.Error())
+	}
+	return out
+}
