@@ -26,7 +26,7 @@ from collections import Counter
 from itertools import pairwise
 
 PATH_ROUNDS = 20  # each pair's path is asked this many times, in round-robin (as relgraphbench does)
-RUNS = {"load": 3, "path": 5, "connect": 5, "betweenness": 3, "chokepoints": 5, "diff": 5}
+RUNS = {"load": 3, "path": 5 * PATH_ROUNDS, "connect": 5, "betweenness": 3, "chokepoints": 5, "diff": 5}
 PIVOTS, SEED = 1000, 1
 EXACT_MAX = 20000  # igraph: largest graph on which exact betweenness is timed for an estimate
 
