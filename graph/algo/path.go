@@ -45,10 +45,11 @@ func ReachableWithin(g *CSR, s int32, depth int) []int32 {
 // lexicographically smallest sequence of node ids (at each step, the smallest next node that still lies
 // on a shortest path).
 //
-// An undirected graph is searched from both ends at once, a level at a time from the side with the
-// smaller frontier, which on small-world graphs visits a tiny part of the graph; a directed graph is
-// searched from s only (use ShortestPathWithReverse to search it from both ends). O(N + E) in the worst
-// case; the labels are reused from earlier searches on g, or allocated in O(N) for the first.
+// An undirected graph is searched from both ends at once, a level at a time from the side whose
+// frontier has fewer edges, until the two sides first meet, which on small-world graphs visits a tiny
+// part of the graph; a directed graph is searched from s only (use ShortestPathWithReverse to search it
+// from both ends). O(N + E) in the worst case; the labels are reused from earlier searches on g, or
+// allocated in O(N) for the first.
 func ShortestPath(g *CSR, s, t int32) []int32 {
 	var rev *CSR
 	if !g.Directed {
@@ -226,12 +227,8 @@ func frontierEdges(g *CSR, front []int32, limit int) int {
 
 // path returns the lexicographically smallest shortest s→t path avoiding the restrictions, or nil.
 //
-// It walks from s, taking at each step the smallest successor that lies on a shortest path. Within B
-// of t the t labels tell which successors do; closer to s, whether a node leads on to t along a
-// shortest path is found out when the walk first asks, by a depth-first search through the s levels
-// that remembers its answers (onPath), so only the nodes the walk looks at are settled. When the
-// current node has many successors and the next position lies within B of t, the few nodes at that
-// distance from t are looked up in its sorted row instead.
+// Once meet has fixed the distance, it walks from s, taking at each step the smallest successor that
+// lies on a shortest path (step): only the nodes the walk asks about are settled.
 func (b *bfs) path(s, t int32) []int32 {
 	if s == t {
 		return []int32{s}
