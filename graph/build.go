@@ -95,9 +95,13 @@ func (b *Builder) resolvePending() {
 	for _, pos := range positions {
 		p := b.pending[pos]
 		r := &b.links[pos]
-		var ok1, ok2 bool
-		r.from, ok1 = b.u.byID[p.from]
-		r.to, ok2 = b.u.byID[p.to]
+		// An unknown end stays -1, so that no later check mistakes it for actor 0.
+		from, ok1 := b.u.byID[p.from]
+		to, ok2 := b.u.byID[p.to]
+		r.from, r.to = -1, -1
+		if ok1 && ok2 {
+			r.from, r.to = from, to
+		}
 		if !ok1 {
 			b.problem("links", p.index, "from", "unknown actor %q%s", p.from, b.hint(p.from, b.actorIDs))
 		}

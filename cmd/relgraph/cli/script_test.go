@@ -9,7 +9,7 @@ import (
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"relgraph": func() { os.Exit(Main(os.Args[1:], System())) },
+		"relgraph": func() { os.Exit(runWatched()) },
 	})
 }
 
