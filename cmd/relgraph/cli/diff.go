@@ -139,23 +139,18 @@ func (a *app) runDiff(cmd *cobra.Command, o diffOpts, args []string) error {
 			return writeDiffSummary(w, s)
 		})
 	}
-	return a.emit(struct {
+	var style func([]byte) []byte
+	if a.colour() {
+		style = colourDiff
+	}
+	return a.emitStyled(struct {
 		Old string `json:"old"`
 		New string `json:"new"`
 		graph.Changes
 	}{old.arg, new.arg, c}, func(w io.Writer) error {
-		var text bytes.Buffer
-		writeDiffHeader(&text, old, new, focusDesc)
-		if err := writeDiff(&text, old.g, new.g, c); err != nil {
-			return err
-		}
-		if a.colour() {
-			_, err := w.Write(colourDiff(text.Bytes()))
-			return err
-		}
-		_, err := w.Write(text.Bytes())
-		return err
-	})
+		writeDiffHeader(w, old, new, focusDesc)
+		return writeDiff(w, old.g, new.g, c)
+	}, style)
 }
 
 // colourDiff colours the lines of a text diff as a terminal shows them: added green, removed red,

@@ -15,6 +15,7 @@ import (
 
 	"github.com/relgraph/relgraph/data"
 	"github.com/relgraph/relgraph/data/importer"
+	"github.com/relgraph/relgraph/render"
 	"github.com/spf13/cobra"
 )
 
@@ -414,9 +415,9 @@ func (a *app) runImport(cmd *cobra.Command, f *importFlags, m *importer.Mapping,
 		return usagef("import needs -o OUT: a dataset directory, or a .json file for a snapshot")
 	}
 	started := a.now()
-	bar := &progressBar{w: a.env.Stderr, now: a.now, start: started}
+	bar := &progressBar{w: a.rawStderr, now: a.now, start: started}
 	opts := importer.Options{Dir: base}
-	if a.env.IsTerminal != nil && a.env.IsTerminal(a.env.Stderr) {
+	if a.stderrIsTerminal() {
 		opts.Progress = bar.update
 	}
 	ds, err := importer.Run(m, opts)
@@ -564,7 +565,7 @@ func (p *progressBar) update(file string, done, total int64) {
 		return
 	}
 	p.last, p.shown = t, true
-	name := filepath.Base(file)
+	name := render.EscapeControlsString(filepath.Base(file))
 	if total <= 0 {
 		fmt.Fprintf(p.w, "\r\033[Kimporting %s  %s", name, megabytes(done))
 		return

@@ -17,6 +17,7 @@ import (
 
 	"github.com/relgraph/relgraph/data"
 	"github.com/relgraph/relgraph/graph"
+	"github.com/relgraph/relgraph/render"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 )
@@ -59,7 +60,14 @@ func usagef(format string, args ...any) error { return usageError{fmt.Errorf(for
 
 // Main runs the command with args and returns the exit code.
 func Main(args []string, env Env) int {
-	app := &app{env: env}
+	// Everything written to standard error is text for a person (messages, hints, stats) and may quote
+	// a dataset: it goes through a control-character escaper. Only the progress line, which is
+	// relgraph's own, writes to the raw stream.
+	stderr := render.NewControlEscaper(env.Stderr)
+	defer stderr.Flush()
+	app := &app{env: env, rawStderr: env.Stderr}
+	app.env.Stderr = stderr
+	env = app.env
 	root := app.newRoot()
 	root.SetArgs(args)
 	root.SetIn(env.Stdin)
@@ -83,6 +91,9 @@ func Main(args []string, env Env) int {
 // app holds the global options and what a run has loaded.
 type app struct {
 	env Env
+	// rawStderr is standard error without escaping, for the progress line only; env.Stderr escapes
+	// control characters.
+	rawStderr io.Writer
 
 	dataPaths    []string
 	at           string
@@ -246,7 +257,7 @@ func (a *app) load() (*graph.Graph, error) {
 // loadProgress shows, on a terminal, how long a load has been running once it passes a second, and
 // returns the function that stops it and clears the line. Elsewhere (pipes, CI, tests) it does nothing.
 func (a *app) loadProgress(ins []data.Input) (stop func()) {
-	if a.env.IsTerminal == nil || !a.env.IsTerminal(a.env.Stderr) {
+	if !a.stderrIsTerminal() {
 		return func() {}
 	}
 	var labels []string
@@ -265,13 +276,13 @@ func (a *app) loadProgress(ins []data.Input) (stop func()) {
 			select {
 			case <-done:
 				if shown {
-					fmt.Fprint(a.env.Stderr, "\r\033[K")
+					fmt.Fprint(a.rawStderr, "\r\033[K")
 				}
 				return
 			case t := <-tick.C:
 				if el := t.Sub(start); el >= time.Second {
 					shown = true
-					fmt.Fprintf(a.env.Stderr, "\r\033[Kloading %s … %.1f s", strings.Join(labels, ", "), el.Seconds())
+					fmt.Fprintf(a.rawStderr, "\r\033[Kloading %s … %.1f s", render.EscapeControlsString(strings.Join(labels, ", ")), el.Seconds())
 				}
 			}
 		}
@@ -280,6 +291,11 @@ func (a *app) loadProgress(ins []data.Input) (stop func()) {
 		close(done)
 		<-finished
 	}
+}
+
+// stderrIsTerminal reports whether standard error is a terminal (for progress lines).
+func (a *app) stderrIsTerminal() bool {
+	return a.env.IsTerminal != nil && a.rawStderr != nil && a.env.IsTerminal(a.rawStderr)
 }
 
 func (a *app) now() time.Time {
@@ -392,9 +408,16 @@ func (a *app) resolve(g *graph.Graph, name string) (int32, error) {
 	return i, nil
 }
 
-// emit writes a command's result: JSON when --format json, else the text the write function produces.
-// With -o the output goes to a file, written in full or not at all.
+// emit writes a command's result: JSON when --format json, else the text the write function produces,
+// with control characters escaped (render.EscapeControls). With -o the output goes to a file, written
+// in full or not at all.
 func (a *app) emit(v any, text func(w io.Writer) error) error {
+	return a.emitStyled(v, text, nil)
+}
+
+// emitStyled is emit with a style function (colours) applied to the text after it has been escaped,
+// so that the style's own escape sequences are the only ones that reach the terminal.
+func (a *app) emitStyled(v any, text func(w io.Writer) error, style func([]byte) []byte) error {
 	var buf bytes.Buffer
 	if a.format == "json" {
 		enc := json.NewEncoder(&buf)
@@ -403,10 +426,16 @@ func (a *app) emit(v any, text func(w io.Writer) error) error {
 		if err := enc.Encode(v); err != nil {
 			return err
 		}
-	} else if err := text(&buf); err != nil {
+		return a.writeOutput(buf.Bytes())
+	}
+	if err := text(&buf); err != nil {
 		return err
 	}
-	return a.writeOutput(buf.Bytes())
+	out := render.EscapeControls(buf.Bytes())
+	if style != nil {
+		out = style(out)
+	}
+	return a.writeOutput(out)
 }
 
 // writeOutput writes b to -o's file (atomically: a temporary file renamed into place) or to stdout.

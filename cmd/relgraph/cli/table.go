@@ -4,12 +4,30 @@ import (
 	"bytes"
 	"io"
 	"text/tabwriter"
+
+	"github.com/relgraph/relgraph/render"
 )
 
-// newTable returns a tabwriter for aligned text columns whose output lines carry no trailing spaces.
-// Callers must Flush it.
-func newTable(w io.Writer) *tabwriter.Writer {
-	return tabwriter.NewWriter(&trimWriter{w: w}, 0, 0, 2, ' ', 0)
+// newTable returns a writer of aligned text columns (cells separated by tabs) whose output lines carry
+// no trailing spaces. Control characters in cells are escaped before the columns are measured, so that
+// an escaped name keeps its column aligned. Callers must Flush it.
+func newTable(w io.Writer) *table {
+	tw := tabwriter.NewWriter(&trimWriter{w: w}, 0, 0, 2, ' ', 0)
+	return &table{ControlEscaper: render.NewControlEscaper(tw), tw: tw}
+}
+
+// table is the writer newTable returns.
+type table struct {
+	*render.ControlEscaper
+	tw *tabwriter.Writer
+}
+
+// Flush writes out the aligned columns.
+func (t *table) Flush() error {
+	if err := t.ControlEscaper.Flush(); err != nil {
+		return err
+	}
+	return t.tw.Flush()
 }
 
 // trimWriter drops spaces before each newline.
