@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/metrics"
 	"strconv"
 	"strings"
@@ -26,6 +27,9 @@ import (
 // subprocess: "TIME MEMORY", as in "20s 512MiB".
 const limitsEnv = "RELGRAPH_TEST_LIMITS"
 
+// statusEnv names the file in which a watched run leaves its exit status, for the `status` command.
+const statusEnv = "RELGRAPH_TEST_STATUS"
+
 // hostileLimits are the default limits of one run in the hostile suite; a script may set its own with
 // `env RELGRAPH_TEST_LIMITS='60s 1GiB'`.
 const hostileLimits = "20s 768MiB"
@@ -40,17 +44,27 @@ func TestHostile(t *testing.T) {
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("RELGRAPH_DATA", "")
 			env.Setenv(limitsEnv, hostileLimits)
+			env.Setenv(statusEnv, filepath.Join(env.WorkDir, ".exit-status"))
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"clean": cmdClean,
-			"gen":   cmdGen,
+			"clean":  cmdClean,
+			"gen":    cmdGen,
+			"status": cmdStatus,
 		},
 	})
 }
 
 // runWatched runs the relgraph command of a test script under the limits in limitsEnv, when set.
 func runWatched() int {
+	code := runLimited()
+	if name := os.Getenv(statusEnv); name != "" {
+		os.WriteFile(name, []byte(strconv.Itoa(code)), 0o644)
+	}
+	return code
+}
+
+func runLimited() int {
 	lim := os.Getenv(limitsEnv)
 	if lim == "" {
 		return Main(os.Args[1:], System())
@@ -147,6 +161,19 @@ func cmdClean(ts *testscript.TestScript, neg bool, args []string) {
 func excerpt(s string, i int) string {
 	lo, hi := max(0, i-40), min(len(s), i+40)
 	return s[lo:hi]
+}
+
+// cmdStatus checks the exit status of the last relgraph run.
+//
+//	status N
+func cmdStatus(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: status N")
+	}
+	got := strings.TrimSpace(ts.ReadFile(".exit-status"))
+	if got != args[0] {
+		ts.Fatalf("exit status %s, want %s", got, args[0])
+	}
 }
 
 // cmdGen writes generated hostile files, too large or too regular to keep in a script:

@@ -191,7 +191,43 @@ func (a *app) newRoot() *cobra.Command {
 		a.newSnapshotCmd(),
 		a.newDiffCmd(),
 	)
+	// Flags before the command are parsed by the command they belong to, so that an unknown one is
+	// reported as such (`relgraph --bogus show russia` would otherwise take "show" as --bogus's value).
+	root.TraverseChildren = true
+	root.SuggestionsMinimumDistance = 2
+	// The root runs only to say that a command is missing or unknown: cobra then checks its arguments
+	// like any command's, instead of failing with an untyped error.
+	root.Args = func(c *cobra.Command, args []string) error {
+		if len(args) == 0 {
+			return nil
+		}
+		msg := fmt.Sprintf("unknown command %q", args[0])
+		if sug := c.SuggestionsFor(args[0]); len(sug) > 0 {
+			msg += fmt.Sprintf(" (did you mean %q?)", sug[0])
+		}
+		return usagef("%s\nrun 'relgraph --help' for the commands", msg)
+	}
+	root.RunE = func(c *cobra.Command, _ []string) error { return c.Help() }
+	usageArgs(root)
 	return root
+}
+
+// usageArgs makes every argument check of c and its subcommands fail with a usage error (exit 2),
+// whichever validator a command uses.
+func usageArgs(c *cobra.Command) {
+	if check := c.Args; check != nil {
+		c.Args = func(c *cobra.Command, args []string) error {
+			err := check(c, args)
+			var ue usageError
+			if err == nil || errors.As(err, &ue) {
+				return err
+			}
+			return usageError{fmt.Errorf("%w\nrun '%s --help' for usage", err, c.CommandPath())}
+		}
+	}
+	for _, sub := range c.Commands() {
+		usageArgs(sub)
+	}
 }
 
 // colour reports whether text output may carry colours: standard output is a terminal, output is not
