@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"time"
 
@@ -243,9 +244,16 @@ func (a *app) colour() bool {
 // the embedded dataset.
 func (a *app) inputs() ([]data.Input, error) {
 	paths := a.dataPaths
+	if slices.Contains(paths, "") {
+		return nil, usagef("--data needs a path")
+	}
 	if len(paths) == 0 && a.env.Getenv != nil {
 		if v := a.env.Getenv("RELGRAPH_DATA"); v != "" {
-			paths = filepath.SplitList(v)
+			// Empty entries (a stray separator) name nothing; a list of only those is a mistake.
+			paths = slices.DeleteFunc(filepath.SplitList(v), func(p string) bool { return p == "" })
+			if len(paths) == 0 {
+				return nil, usagef("RELGRAPH_DATA=%q names no dataset (paths separated by %q)", v, string(filepath.ListSeparator))
+			}
 		}
 	}
 	if len(paths) == 0 {
