@@ -502,7 +502,11 @@ func TestSnapshotGenerated(t *testing.T) {
 // links) and reports the median of each (and of the parse alone, without building the graph), the file
 // size and the heap after loading.
 func BenchmarkSnapshot(b *testing.B) {
-	g := genGraph(b, 1_000_000)
+	n := 1_000_000
+	if testing.Short() { // CI runs every benchmark once, small
+		n = 10_000
+	}
+	g := genGraph(b, n)
 	var buf bytes.Buffer
 	buf.Grow(400 << 20) // the file is about 270 MB: measure encoding, not the buffer's growth
 	var writes, reads, parses []time.Duration

@@ -66,8 +66,17 @@ func benchGraph(b *testing.B, n, m int) *Graph {
 	return g
 }
 
+// sizes returns the benchmark sizes: all of them, or with -short only the smallest (CI runs every
+// benchmark once that way, so that none can break unnoticed).
+func sizes() []struct{ n, m int } {
+	if testing.Short() {
+		return benchSizes[:1]
+	}
+	return benchSizes
+}
+
 func forSizes(b *testing.B, f func(b *testing.B, g *Graph)) {
-	for _, s := range benchSizes {
+	for _, s := range sizes() {
 		b.Run(fmt.Sprintf("links=%d", s.m), func(b *testing.B) {
 			g := benchGraph(b, s.n, s.m)
 			b.ResetTimer()
@@ -77,7 +86,7 @@ func forSizes(b *testing.B, f func(b *testing.B, g *Graph)) {
 }
 
 func BenchmarkBuild(b *testing.B) {
-	for _, s := range benchSizes[:2] {
+	for _, s := range sizes()[:min(2, len(sizes()))] {
 		b.Run(fmt.Sprintf("links=%d", s.m), func(b *testing.B) {
 			for b.Loop() {
 				genGraph(b, s.n, s.m)
@@ -108,12 +117,10 @@ func BenchmarkProject(b *testing.B) {
 // several questions asked of one loaded graph). Target at a million links: 20 ms.
 func BenchmarkPath(b *testing.B) {
 	forSizes(b, func(b *testing.B, g *Graph) {
-		n := int32(g.NumActors())
-		i := int32(0)
 		g.Project(ProjectOptions{})
-		for b.Loop() {
-			i++
-			if _, err := g.Paths(i%n, (i*7919+13)%n, PathOptions{}); err != nil && i%n != (i*7919+13)%n {
+		for i := 1; b.Loop(); i++ {
+			x, y := benchPair(i, g.NumActors())
+			if _, err := g.Paths(x, y, PathOptions{}); err != nil && x != y {
 				b.Fatal(err)
 			}
 		}
@@ -123,11 +130,8 @@ func BenchmarkPath(b *testing.B) {
 // BenchmarkConnect asks connect of pairs of actors. Target at a million links: 100 ms.
 func BenchmarkConnect(b *testing.B) {
 	forSizes(b, func(b *testing.B, g *Graph) {
-		n := int32(g.NumActors())
-		i := int32(0)
-		for b.Loop() {
-			i++
-			x, y := i%n, (i*7919+13)%n
+		for i := 1; b.Loop(); i++ {
+			x, y := benchPair(i, g.NumActors())
 			if x == y {
 				continue
 			}
@@ -175,4 +179,10 @@ func BenchmarkBalance(b *testing.B) {
 			g.Balance(20)
 		}
 	})
+}
+
+// benchPair returns the i-th pair of actors a benchmark asks about, spread over the n actors. The
+// arithmetic is in int, so that no number of iterations overflows it.
+func benchPair(i, n int) (int32, int32) {
+	return int32(i % n), int32((i*7919 + 13) % n)
 }

@@ -18,6 +18,18 @@ var benchSizes = []struct {
 	rows int
 }{{"1k", 1_000}, {"100k", 100_000}, {"1M", 1_000_000}}
 
+// sizes returns the benchmark sizes: all of them, or with -short only the smallest (CI runs every
+// benchmark once that way).
+func sizes() []struct {
+	name string
+	rows int
+} {
+	if testing.Short() {
+		return benchSizes[:1]
+	}
+	return benchSizes
+}
+
 // generate returns a CSV of n arms transfers "supplier,recipient,year,value" between n/10 actors,
 // from a fixed seed, so every run reads the same file.
 func generate(n int) []byte {
@@ -60,7 +72,7 @@ func memOpen(src []byte) func(string) (io.ReadCloser, error) {
 
 // BenchmarkImport reads a generated file into a Dataset.
 func BenchmarkImport(b *testing.B) {
-	for _, size := range benchSizes {
+	for _, size := range sizes() {
 		src := generate(size.rows)
 		b.Run(size.name, func(b *testing.B) {
 			b.SetBytes(int64(len(src)))
@@ -76,7 +88,7 @@ func BenchmarkImport(b *testing.B) {
 
 // BenchmarkImportBuild reads a generated file and builds the graph: import + load in one step.
 func BenchmarkImportBuild(b *testing.B) {
-	for _, size := range benchSizes {
+	for _, size := range sizes() {
 		src := generate(size.rows)
 		b.Run(size.name, func(b *testing.B) {
 			defer reportCPU(b)()
@@ -99,7 +111,7 @@ func BenchmarkImportBuild(b *testing.B) {
 
 // BenchmarkBuild builds the graph of an imported Dataset.
 func BenchmarkBuild(b *testing.B) {
-	for _, size := range benchSizes {
+	for _, size := range sizes() {
 		ds, err := importer.Run(benchMapping(), importer.Options{Open: memOpen(generate(size.rows))})
 		if err != nil {
 			b.Fatal(err)
@@ -117,7 +129,7 @@ func BenchmarkBuild(b *testing.B) {
 
 // BenchmarkWriteCSV writes an imported Dataset as the native CSV pair.
 func BenchmarkWriteCSV(b *testing.B) {
-	for _, size := range benchSizes {
+	for _, size := range sizes() {
 		ds, err := importer.Run(benchMapping(), importer.Options{Open: memOpen(generate(size.rows))})
 		if err != nil {
 			b.Fatal(err)
@@ -138,7 +150,7 @@ func BenchmarkWriteCSV(b *testing.B) {
 
 // BenchmarkLoadCSV loads the CSV pair an import wrote with data.Load: the load side of import+load.
 func BenchmarkLoadCSV(b *testing.B) {
-	for _, size := range benchSizes {
+	for _, size := range sizes() {
 		ds, err := importer.Run(benchMapping(), importer.Options{Open: memOpen(generate(size.rows))})
 		if err != nil {
 			b.Fatal(err)

@@ -53,7 +53,11 @@ func benchPairs(n int) [][2]int32 {
 // forGraphs runs f on each benchmark graph and reports, besides wall time, the process CPU time per
 // operation (cpu-ns/op; with parallel workers it exceeds the wall time).
 func forGraphs(b *testing.B, f func(b *testing.B, bg *benchGraph, pairs [][2]int32)) {
-	for _, bg := range benchGraphs {
+	graphs := benchGraphs
+	if testing.Short() { // CI runs every benchmark once, on the small graph only
+		graphs = graphs[:1]
+	}
+	for _, bg := range graphs {
 		b.Run(bg.name, func(b *testing.B) {
 			bg.build()
 			pairs := benchPairs(bg.n)
@@ -69,7 +73,11 @@ func forGraphs(b *testing.B, f func(b *testing.B, bg *benchGraph, pairs [][2]int
 }
 
 func BenchmarkFromEdges(b *testing.B) {
-	for _, bg := range benchGraphs {
+	graphs := benchGraphs
+	if testing.Short() {
+		graphs = graphs[:1]
+	}
+	for _, bg := range graphs {
 		b.Run(bg.name, func(b *testing.B) {
 			edges, _ := randomEdges(bg.n, bg.m, 42)
 			b.ResetTimer()

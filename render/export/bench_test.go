@@ -40,7 +40,11 @@ func benchGraph(b *testing.B, n int) *graph.Graph {
 }
 
 func BenchmarkExport(b *testing.B) {
-	g := benchGraph(b, 100_000)
+	n := 100_000
+	if testing.Short() { // CI runs every benchmark once, small
+		n = 1_000
+	}
+	g := benchGraph(b, n)
 	v := export.Whole(g)
 	for _, f := range export.Formats {
 		b.Run(string(f), func(b *testing.B) {
