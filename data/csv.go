@@ -13,8 +13,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
+	"github.com/relgraph/relgraph/data/disk"
+	"github.com/relgraph/relgraph/data/importer"
 	"github.com/relgraph/relgraph/graph"
 )
 
@@ -35,8 +36,20 @@ import (
 // certainty is reported.
 //
 // Problems are reported as file:line:col where line is the line the row starts on and col is the
-// number of the field (its column in a spreadsheet); only malformed CSV syntax is reported at the
-// character column where the CSV reader stopped.
+// number of the field (its column in a spreadsheet); only malformed CSV syntax, NUL bytes and invalid
+// UTF-8 are reported at their character column.
+//
+// Cells that a spreadsheet would run as a formula are escaped by the writer (render/export): a cell
+// that starts with =, +, -, @, a tab or a carriage return, and is not a plain number like -5 or +1.5,
+// is written with an apostrophe in front ('=A1), and so is a cell that starts with apostrophes
+// followed by one of those characters (''=A1 for '=A1). The reader takes one apostrophe off any cell
+// that starts with one or more apostrophes followed by such a character, so every value comes back as
+// it was; other apostrophes are left alone. A line break inside a quoted field is kept as written
+// (CRLF stays CRLF).
+//
+// A record (a line, or the lines a quoted field spans) may hold at most importer.DefaultMaxLine bytes
+// (64 MiB) and importer.MaxFields fields (65,536); a larger one is a problem that stops the reading of
+// its file.
 
 // csvMaxProblems bounds the problems reported for one CSV file before the reader gives up on it.
 const csvMaxProblems = 1000
@@ -105,7 +118,8 @@ func readCSV(fsys fs.FS, file, label string) (part, Problems, error) {
 type csvParser struct {
 	c        *csvFile
 	problems Problems
-	line     int // the line of the current row
+	line     int  // the line of the current row
+	stopped  bool // an error ended the file before its end
 }
 
 func (p *csvParser) errAt(line, col int, format string, args ...any) {
@@ -120,9 +134,15 @@ func (p *csvParser) fieldErr(i int, format string, args ...any) {
 // parseCSV parses one file of the CSV pair. base is the file's name, which tells actors from links.
 // It never panics; it returns a nil file when the file cannot be used at all.
 func parseCSV(label, base string, src []byte) (*csvFile, Problems) {
+	return parseCSVLimit(label, base, src, importer.DefaultMaxLine)
+}
+
+// parseCSVLimit is parseCSV with limit as the longest record, in bytes.
+func parseCSVLimit(label, base string, src []byte, limit int) (*csvFile, Problems) {
 	p := &csvParser{c: &csvFile{file: label, col: map[string]int{}}}
-	if bytes.IndexByte(src, 0) >= 0 || !utf8.Valid(src) {
-		p.errAt(0, 0, "not a CSV file: it holds binary data")
+	if off, what := binaryAt(src); off >= 0 {
+		line, col := lineCol(src, off)
+		p.errAt(line, col, "not a CSV file: it holds %s", what)
 		return nil, p.problems
 	}
 	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
@@ -130,14 +150,15 @@ func parseCSV(label, base string, src []byte) (*csvFile, Problems) {
 		p.errAt(0, 0, "empty file: a CSV dataset file starts with a header row naming its columns")
 		return nil, p.problems
 	}
-	r := csv.NewReader(bytes.NewReader(src))
-	r.ReuseRecord = true
-	header, err := r.Read()
+	text := string(src)
+	rows := newQuotedSource(text, 1, -1, limit)
+	header, _, err := rows.read()
 	if err != nil {
 		p.csvError(err)
 		return nil, p.problems
 	}
 	header = slices.Clone(header)
+	unescapeCells(header)
 	lower := strings.ToLower(base)
 	switch {
 	case strings.HasSuffix(lower, "links.csv"):
@@ -167,17 +188,49 @@ func parseCSV(label, base string, src []byte) (*csvFile, Problems) {
 	width := len(header)
 	if quoteFree(src) {
 		// Without quotes a record is a line: split the text directly, in parallel for a large links file.
-		off := int(r.InputOffset())
-		body, firstLine := string(src[off:]), 1+bytes.Count(src[:off], []byte{'\n'})
+		body, firstLine := text[rows.off:], rows.line
 		if w := csvWorkers(len(body)); p.c.isLinks && w > 1 {
-			p.readLinksParallel(body, firstLine, width, w, attrCols)
+			p.readLinksParallel(body, firstLine, width, limit, w, attrCols)
 			return p.c, p.problems
 		}
-		p.readBody(newPlainSource(body, firstLine, width), width, attrCols)
+		p.readBody(newPlainSource(body, firstLine, width, limit), width, attrCols)
 		return p.c, p.problems
 	}
-	p.readBody(readerSource{r}, width, attrCols)
+	rows.width = width
+	p.readBody(rows, width, attrCols)
 	return p.c, p.problems
+}
+
+// unescapeCells takes the formula escape off the cells of a record (see the top of this file).
+func unescapeCells(rec []string) {
+	for i, v := range rec {
+		if len(v) > 1 && v[0] == '\'' {
+			rec[i] = unescapeCell(v)
+		}
+	}
+}
+
+// unescapeCell returns v without its first apostrophe when v starts with apostrophes followed by a
+// character that starts a spreadsheet formula, and v itself otherwise.
+func unescapeCell(v string) string {
+	i := 0
+	for i < len(v) && v[i] == '\'' {
+		i++
+	}
+	if i > 0 && i < len(v) && formulaStart(v[i]) {
+		return v[1:]
+	}
+	return v
+}
+
+// formulaStart reports whether a spreadsheet takes a cell starting with c for a formula (or, for tab
+// and carriage return, may drop c and take what follows for one).
+func formulaStart(c byte) bool {
+	switch c {
+	case '=', '+', '-', '@', '\t', '\r':
+		return true
+	}
+	return false
 }
 
 // readBody reads the rows of the file after its header.
@@ -201,6 +254,16 @@ func (p *csvParser) readBody(rows rowSource, width int, attrCols []csvAttrCol) {
 // csvError reports an error of the CSV reader.
 func (p *csvParser) csvError(err error) {
 	var pe *csv.ParseError
+	var long *importer.LineTooLongError
+	var wide *importer.TooManyFieldsError
+	switch {
+	case errors.As(err, &long):
+		p.errAt(long.Line, 0, "the record is longer than %s, the most one CSV record may hold; nothing after it was read", disk.FormatSize(long.Limit))
+		return
+	case errors.As(err, &wide):
+		p.errAt(wide.Line, 0, "the record has more than %d fields, the most one CSV record may have; nothing after it was read", importer.MaxFields)
+		return
+	}
 	if errors.As(err, &pe) {
 		p.errAt(pe.Line, pe.Column, "malformed CSV: %v", pe.Err)
 		return
@@ -274,8 +337,10 @@ func (p *csvParser) next(rows rowSource, width int) ([]string, bool) {
 				continue
 			}
 			p.csvError(err)
+			p.stopped = true
 			return nil, false
 		}
+		unescapeCells(rec)
 		p.line = line
 		blank := true
 		for _, f := range rec {
@@ -339,7 +404,8 @@ func (p *csvParser) readLinks(rows rowSource, width int, attrCols []csvAttrCol) 
 			}
 			continue
 		}
-		l := csvLink{kind: c.internKind(kind), from: c.internEnd(0, from), to: c.internEnd(1, to), extra: -1, sign: signUnset}
+		l := csvLink{kind: c.internKind(kind), from: c.internEnd(0, from), to: c.internEnd(1, to), extra: -1, sign: signUnset,
+			weight: graph.DefaultWeight} // an empty weight cell is the default; "0" is 0
 		l.start = p.date(rec, iStart)
 		l.end = p.date(rec, iEnd)
 		l.on = p.date(rec, iOn)
@@ -359,7 +425,7 @@ func (p *csvParser) readLinks(rows rowSource, width int, attrCols []csvAttrCol) 
 			w, err := strconv.ParseFloat(s, 64)
 			if err != nil || w < 0 || math.IsInf(w, 0) || math.IsNaN(w) {
 				p.fieldErr(iWeight, "weight %q is not a non-negative number", s)
-				w = 0
+				w = graph.DefaultWeight
 			}
 			l.weight = w
 		}

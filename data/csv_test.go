@@ -214,11 +214,16 @@ func TestParseCSVFileProblems(t *testing.T) {
 		name, base, src string
 		want            string
 	}{
-		{"binary", "links.csv", "kind,from\x00", "x.csv: not a CSV file: it holds binary data"},
-		{"invalid utf-8", "links.csv", "kind,from,to\n\xff,a,b\n", "x.csv: not a CSV file: it holds binary data"},
+		{"binary", "links.csv", "kind,from\x00", "x.csv:1:10: not a CSV file: it holds binary data (a NUL byte)"},
+		{"binary on a later line", "links.csv", "kind,from,to\nvisit,\"é\nx\x00", "x.csv:3:2: not a CSV file: it holds binary data (a NUL byte)"},
+		{"invalid utf-8", "links.csv", "kind,from,to\n\xff,a,b\n", "x.csv:2:1: not a CSV file: it holds invalid UTF-8 (byte 0xff); save it as UTF-8"},
+		{"invalid utf-8 before a NUL", "links.csv", "kind,from,to\nvisit,é\xe9,b\x00\n", "x.csv:2:8: not a CSV file: it holds invalid UTF-8 (byte 0xe9); save it as UTF-8"},
 		{"empty", "actors.csv", " \n\n", "x.csv: empty file: a CSV dataset file starts with a header row naming its columns"},
 		{"unknown shape", "people.csv", "name,age\nx,1\n", "x.csv:1:1: cannot tell whether this file holds actors or links: name it actors.csv or links.csv"},
-		{"bad header quote", "links.csv", "kind,\"from\n", "x.csv:1:12: malformed CSV: extraneous or missing \" in quoted-field"},
+		{"bad header quote", "links.csv", "kind,\"from\n", "x.csv:1:6: malformed CSV: the quoted field that starts here is not closed before the end of the file"},
+		{"text after a closing quote", "links.csv", "kind,\"from\"x,to\n", "x.csv:1:12: malformed CSV: extraneous or missing \" in quoted-field"},
+		{"header too long", "links.csv", "kind,from,to,x" + strings.Repeat("x", 64<<20) + "\n", "x.csv:1: the record is longer than 64 MiB, the most one CSV record may hold; nothing after it was read"},
+		{"header too wide", "links.csv", "kind,from,to" + strings.Repeat(",x", 1<<16) + "\n", "x.csv:1: the record has more than 65536 fields, the most one CSV record may have; nothing after it was read"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -285,7 +290,11 @@ func genCSV(n, nActors int) (actors, links []byte) {
 // BenchmarkLoadCSV loads generated CSV pairs. The target at a million links over 100,000 actors is
 // 1 s on two cores (a links file that large is parsed on both).
 func BenchmarkLoadCSV(b *testing.B) {
-	for _, size := range []struct{ n, actors int }{{100_000, 10_000}, {1_000_000, 10_000}, {1_000_000, 100_000}} {
+	sizes := []struct{ n, actors int }{{100_000, 10_000}, {1_000_000, 10_000}, {1_000_000, 100_000}}
+	if testing.Short() { // CI runs every benchmark once, small
+		sizes = []struct{ n, actors int }{{10_000, 1_000}}
+	}
+	for _, size := range sizes {
 		n := size.n
 		actors, links := genCSV(n, size.actors)
 		fsys := fstest.MapFS{"actors.csv": {Data: actors}, "links.csv": {Data: links}}
@@ -305,11 +314,15 @@ func BenchmarkLoadCSV(b *testing.B) {
 }
 
 func BenchmarkParseCSVLinks(b *testing.B) {
-	_, links := genCSV(1_000_000, 10_000)
+	n := 1_000_000
+	if testing.Short() {
+		n = 10_000
+	}
+	_, links := genCSV(n, 10_000)
 	b.SetBytes(int64(len(links)))
 	for b.Loop() {
 		c, ps := parseCSV("links.csv", "links.csv", links)
-		if len(ps) > 0 || len(c.links) != 1_000_000 {
+		if len(ps) > 0 || len(c.links) != n {
 			b.Fatal(ps)
 		}
 	}

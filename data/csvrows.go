@@ -3,29 +3,202 @@ package data
 import (
 	"bytes"
 	"encoding/csv"
+	"errors"
 	"io"
 	"runtime"
 	"strings"
 	"sync"
+	"unicode/utf8"
+
+	"github.com/relgraph/relgraph/data/importer"
 )
 
 // rowSource yields the records of a CSV file's body, after its header.
 type rowSource interface {
 	// read returns the next record and the line it starts on. At the end it returns io.EOF; a row
 	// with the wrong number of fields comes with a *csv.ParseError wrapping csv.ErrFieldCount, and
-	// other errors end the file. The record is valid until the next call.
+	// other errors (a *csv.ParseError for malformed text, an *importer.LineTooLongError for a record
+	// past the limit) end the file. The record is valid until the next call.
 	read() (rec []string, line int, err error)
 }
 
-// readerSource reads records with encoding/csv: the general case, quoted fields included.
-type readerSource struct{ r *csv.Reader }
+// errUnclosedQuote is the error of a quoted field that the file ends inside.
+var errUnclosedQuote = errors.New("the quoted field that starts here is not closed before the end of the file")
 
-func (s readerSource) read() ([]string, int, error) {
-	rec, err := s.r.Read()
-	if err != nil {
-		return rec, 0, err
+// quotedSource reads CSV text that may hold quoted fields: the general case. It reads what
+// encoding/csv reads (RFC 4180 with strict quotes, empty lines skipped, a CR before a line end
+// dropped) except that a line break inside a quoted field is kept as it is written, so that a value
+// holding CRLF comes back whole (encoding/csv turns it into LF). Fields are substrings of the text,
+// except quoted fields with doubled quotes. Errors carry the line and the character column.
+type quotedSource struct {
+	text  string
+	off   int // where the rest of text starts
+	line  int // the line at off
+	width int // the number of fields a record must have; -1 for any (the header)
+	limit int // the longest record, in bytes
+	rec   []string
+}
+
+func newQuotedSource(text string, firstLine, width, limit int) *quotedSource {
+	return &quotedSource{text: text, line: firstLine, width: width, limit: limit}
+}
+
+// errAt returns a *csv.ParseError for offset off of the record that starts at start (a line start) on
+// line startLine.
+func (s *quotedSource) errAt(start, startLine, off int, err error) error {
+	line, from := startLine, start
+	if i := strings.LastIndexByte(s.text[start:off], '\n'); i >= 0 {
+		line += strings.Count(s.text[start:off], "\n")
+		from = start + i + 1
 	}
-	line, _ := s.r.FieldPos(0)
+	return &csv.ParseError{StartLine: startLine, Line: line, Column: 1 + utf8.RuneCountInString(s.text[from:off]), Err: err}
+}
+
+// skipEmpty moves past empty lines and reports whether a record follows.
+func (s *quotedSource) skipEmpty() bool {
+	for s.off < len(s.text) {
+		switch rest := s.text[s.off:]; {
+		case rest[0] == '\n':
+			s.off++
+		case strings.HasPrefix(rest, "\r\n"):
+			s.off += 2
+		case rest == "\r": // a CR at the very end is dropped
+			s.off++
+			return false
+		default:
+			return true
+		}
+		s.line++
+	}
+	return false
+}
+
+func (s *quotedSource) read() ([]string, int, error) {
+	if !s.skipEmpty() {
+		return nil, s.line, io.EOF
+	}
+	text := s.text
+	start, startLine := s.off, s.line
+	rec := s.rec[:0]
+	// A record whose first line holds no quote is that line: split it at its commas, as plainSource
+	// does. Otherwise read it field by field.
+	line, next := text[start:], len(text)
+	j := strings.IndexByte(line, '\n')
+	if j >= 0 {
+		line, next = line[:j], start+j+1
+	}
+	if strings.IndexByte(line, '"') < 0 {
+		s.off = next
+		if j >= 0 {
+			s.line++
+		}
+		if len(line) > s.limit {
+			return nil, startLine, &importer.LineTooLongError{Line: startLine, Limit: int64(s.limit)}
+		}
+		line = strings.TrimSuffix(line, "\r")
+		for {
+			c := strings.IndexByte(line, ',')
+			if c < 0 {
+				rec = append(rec, line)
+				break
+			}
+			rec = append(rec, line[:c])
+			line = line[c+1:]
+			if len(rec) >= importer.MaxFields {
+				return nil, startLine, &importer.TooManyFieldsError{Line: startLine}
+			}
+		}
+		return s.done(rec, startLine)
+	}
+	i, recEnd := start, start // recEnd: where the record ends, before its line end
+	for {
+		switch {
+		case i-start > s.limit:
+			return nil, startLine, &importer.LineTooLongError{Line: startLine, Limit: int64(s.limit)}
+		case len(rec) >= importer.MaxFields:
+			return nil, startLine, &importer.TooManyFieldsError{Line: startLine}
+		}
+		if i < len(text) && text[i] == '"' {
+			open := i
+			i++
+			var field []byte // only when the field holds a doubled quote
+			from := i
+			for {
+				j := strings.IndexByte(text[i:], '"')
+				if j < 0 {
+					return nil, startLine, s.errAt(start, startLine, open, errUnclosedQuote)
+				}
+				i += j + 1
+				if i < len(text) && text[i] == '"' {
+					field = append(field, text[from:i]...)
+					i++
+					from = i
+					continue
+				}
+				break
+			}
+			v := text[from : i-1]
+			if field != nil {
+				v = string(append(field, v...))
+			}
+			s.line += strings.Count(text[open:i], "\n")
+			rec = append(rec, v)
+			recEnd = i
+			switch {
+			case i == len(text):
+			case text[i] == ',':
+				i++
+				continue
+			case text[i] == '\n':
+				i++
+				s.line++
+			case text[i] == '\r' && i+1 == len(text):
+				i++
+			case text[i] == '\r' && text[i+1] == '\n':
+				i += 2
+				s.line++
+			default:
+				return nil, startLine, s.errAt(start, startLine, i, csv.ErrQuote)
+			}
+			break
+		}
+		j := strings.IndexAny(text[i:], ",\n")
+		end := len(text)
+		if j >= 0 {
+			end = i + j
+		}
+		v := text[i:end]
+		if end == len(text) || text[end] == '\n' {
+			v = strings.TrimSuffix(v, "\r")
+		}
+		if q := strings.IndexByte(v, '"'); q >= 0 {
+			return nil, startLine, s.errAt(start, startLine, i+q, csv.ErrBareQuote)
+		}
+		rec = append(rec, v)
+		if end < len(text) && text[end] == ',' {
+			i = end + 1
+			continue
+		}
+		i, recEnd = end, end
+		if i < len(text) {
+			i++
+			s.line++
+		}
+		break
+	}
+	s.off = i
+	if recEnd-start > s.limit {
+		return nil, startLine, &importer.LineTooLongError{Line: startLine, Limit: int64(s.limit)}
+	}
+	return s.done(rec, startLine)
+}
+
+// done returns the record read, checking its number of fields.
+func (s *quotedSource) done(rec []string, line int) ([]string, int, error) {
+	s.rec = rec
+	if s.width >= 0 && len(rec) != s.width {
+		return rec, line, &csv.ParseError{StartLine: line, Line: line, Column: 1, Err: csv.ErrFieldCount}
+	}
 	return rec, line, nil
 }
 
@@ -37,11 +210,12 @@ type plainSource struct {
 	text  string
 	line  int // the line the rest of text starts on
 	width int // the header's number of fields
+	limit int // the longest line, in bytes
 	rec   []string
 }
 
-func newPlainSource(text string, firstLine, width int) *plainSource {
-	return &plainSource{text: text, line: firstLine, width: width, rec: make([]string, 0, width)}
+func newPlainSource(text string, firstLine, width, limit int) *plainSource {
+	return &plainSource{text: text, line: firstLine, width: width, limit: limit, rec: make([]string, 0, width)}
 }
 
 func (s *plainSource) read() ([]string, int, error) {
@@ -54,6 +228,10 @@ func (s *plainSource) read() ([]string, int, error) {
 		}
 		line := s.line
 		s.line++
+		if len(row) > s.limit {
+			s.text = ""
+			return nil, line, &importer.LineTooLongError{Line: line, Limit: int64(s.limit)}
+		}
 		row = strings.TrimSuffix(row, "\r")
 		if row == "" {
 			continue // encoding/csv skips empty lines
@@ -67,6 +245,10 @@ func (s *plainSource) read() ([]string, int, error) {
 			}
 			rec = append(rec, row[:i])
 			row = row[i+1:]
+			if len(rec) >= importer.MaxFields {
+				s.text = ""
+				return nil, line, &importer.TooManyFieldsError{Line: line}
+			}
 		}
 		s.rec = rec
 		if len(rec) != s.width {
@@ -112,7 +294,7 @@ func splitLines(text string, firstLine, n int) []chunk {
 // pieces on up to workers goroutines and merges what they read into p.c, in file order: the result is
 // the one a single reader gives, except that names are interned in a different order. The pieces read
 // into adjoining parts of one array, sized by their numbers of lines, so merging moves little.
-func (p *csvParser) readLinksParallel(text string, firstLine, width, workers int, attrCols []csvAttrCol) {
+func (p *csvParser) readLinksParallel(text string, firstLine, width, limit, workers int, attrCols []csvAttrCol) {
 	chunks := splitLines(text, firstLine, workers)
 	rows := make([]int, len(chunks)+1) // rows[i]: where piece i's rows start in the shared arrays
 	for i, ch := range chunks {
@@ -131,15 +313,17 @@ func (p *csvParser) readLinksParallel(text string, firstLine, width, workers int
 		parts[i] = q
 		lo, hi := rows[i], rows[i+1]
 		q.c.links, q.c.lines = links[lo:lo:hi], lines[lo:lo:hi]
-		wg.Go(func() { q.readLinks(newPlainSource(ch.text, ch.line, width), width, attrCols) })
+		wg.Go(func() { q.readLinks(newPlainSource(ch.text, ch.line, width, limit), width, attrCols) })
 	}
 	wg.Wait()
 	c := p.c
 	n := len(c.links)
+	stopped := p.stopped
 	for _, q := range parts[1:] {
-		if len(p.problems) >= csvMaxProblems {
+		if len(p.problems) >= csvMaxProblems || stopped {
 			break // the first pieces gave up on the file: the rest counts as unread
 		}
+		stopped = q.stopped
 		p.problems = append(p.problems, q.problems...)
 		qc := q.c
 		remap := make([]int32, len(qc.names))

@@ -3,12 +3,16 @@ package data
 import (
 	"bytes"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"github.com/relgraph/relgraph/data/importer"
 )
 
 // row is what a rowSource gave for one read.
@@ -18,20 +22,51 @@ type row struct {
 	FieldCount bool // the read was a field-count error
 }
 
-// readAll reads src (a whole CSV file) with encoding/csv, or, when plain, with plainSource after
-// encoding/csv has read the header, as parseCSV does. It stops at the first error other than a field
-// count and reports it.
-func readAll(src string, plain bool) ([]row, error) {
-	r := csv.NewReader(strings.NewReader(src))
-	r.ReuseRecord = true
-	header, err := r.Read()
+// readerSource reads records with encoding/csv: the reference that plainSource and quotedSource are
+// checked against.
+type readerSource struct{ r *csv.Reader }
+
+func (s readerSource) read() ([]string, int, error) {
+	rec, err := s.r.Read()
 	if err != nil {
-		return nil, err
+		return rec, 0, err
 	}
-	var rows rowSource = readerSource{r}
-	if plain {
-		off := int(r.InputOffset())
-		rows = newPlainSource(src[off:], 1+strings.Count(src[:off], "\n"), len(header))
+	line, _ := s.r.FieldPos(0)
+	return rec, line, nil
+}
+
+// How readAll reads a file.
+const (
+	withEncodingCSV = iota // encoding/csv throughout
+	withPlain              // encoding/csv for the header, then plainSource
+	withQuoted             // quotedSource throughout
+)
+
+// readAll reads src (a whole CSV file) as the mode says. It stops at the first error other than a
+// field count and reports it.
+func readAll(src string, mode int) ([]row, error) {
+	var rows rowSource
+	var header []string
+	switch mode {
+	case withQuoted:
+		qs := newQuotedSource(src, 1, -1, 1<<30)
+		h, _, err := qs.read()
+		if err != nil {
+			return nil, err
+		}
+		header, qs.width, rows = h, len(h), qs
+	default:
+		r := csv.NewReader(strings.NewReader(src))
+		r.ReuseRecord = true
+		h, err := r.Read()
+		if err != nil {
+			return nil, err
+		}
+		header, rows = h, readerSource{r}
+		if mode == withPlain {
+			off := int(r.InputOffset())
+			rows = newPlainSource(src[off:], 1+strings.Count(src[:off], "\n"), len(header), 1<<30)
+		}
 	}
 	var out []row
 	for {
@@ -52,28 +87,141 @@ func readAll(src string, plain bool) ([]row, error) {
 
 func checkPlainAgrees(t *testing.T, src string) {
 	t.Helper()
-	want, werr := readAll(src, false)
-	got, gerr := readAll(src, true)
+	want, werr := readAll(src, withEncodingCSV)
+	got, gerr := readAll(src, withPlain)
 	if (werr != nil) != (gerr != nil) || !reflect.DeepEqual(got, want) {
 		t.Fatalf("source %q:\nplainSource %v, %v\nencoding/csv %v, %v", src, got, gerr, want, werr)
 	}
 }
 
+// checkQuotedAgrees checks that quotedSource reads what encoding/csv reads, but for the line breaks
+// inside quoted fields, which it keeps as written: its records with CRLF turned into LF are
+// encoding/csv's. Both fail, or neither; a syntax error is reported on the same line.
+func checkQuotedAgrees(t *testing.T, src string) {
+	t.Helper()
+	want, werr := readAll(src, withEncodingCSV)
+	got, gerr := readAll(src, withQuoted)
+	for _, r := range got {
+		for i, f := range r.Rec {
+			r.Rec[i] = strings.ReplaceAll(f, "\r\n", "\n")
+		}
+	}
+	var wpe, gpe *csv.ParseError
+	sameErr := (werr == nil) == (gerr == nil)
+	if werr != nil && gerr != nil && errors.As(werr, &wpe) && errors.As(gerr, &gpe) && wpe.StartLine != gpe.StartLine {
+		sameErr = false
+	}
+	if !sameErr || !reflect.DeepEqual(got, want) {
+		t.Fatalf("source %q:\nquotedSource %v, %v\nencoding/csv %v, %v", src, got, gerr, want, werr)
+	}
+}
+
+// csvSyntaxCases are small CSV files that exercise the corners of the syntax.
+var csvSyntaxCases = []string{
+	"a,b\n1,2\n3,4\n",
+	"a,b\n1,2\n3,4",                         // no final newline
+	"a,b\r\n1,2\r\n\r\n3,4\r\n",             // CRLF and an empty line
+	"a,b\n\n\n1,2\n",                        // empty lines
+	"a,b\n1,2,3\n4\n5,6\n",                  // wrong field counts
+	"a,b\n,\n , \n",                         // empty and blank fields
+	"a,b\n1,2\r\r\n3,4\r",                   // stray carriage returns
+	"a\n\nx\n\ny",                           // one column
+	"a,b,c\n1,2,3\n\n\n4,5,6\n7,8\n9,10,11", // mixed
+}
+
 // TestPlainSourceAgreesWithEncodingCSV: on text without quotes, splitting lines and commas gives
 // encoding/csv's records, lines and field-count errors.
 func TestPlainSourceAgreesWithEncodingCSV(t *testing.T) {
-	for _, src := range []string{
-		"a,b\n1,2\n3,4\n",
-		"a,b\n1,2\n3,4",                         // no final newline
-		"a,b\r\n1,2\r\n\r\n3,4\r\n",             // CRLF and an empty line
-		"a,b\n\n\n1,2\n",                        // empty lines
-		"a,b\n1,2,3\n4\n5,6\n",                  // wrong field counts
-		"a,b\n,\n , \n",                         // empty and blank fields
-		"a,b\n1,2\r\r\n3,4\r",                   // stray carriage returns
-		"a\n\nx\n\ny",                           // one column
-		"a,b,c\n1,2,3\n\n\n4,5,6\n7,8\n9,10,11", // mixed
-	} {
+	for _, src := range csvSyntaxCases {
 		t.Run(fmt.Sprintf("%q", src), func(t *testing.T) { checkPlainAgrees(t, src) })
+	}
+}
+
+// TestQuotedSourceAgreesWithEncodingCSV: with or without quotes, quotedSource reads encoding/csv's
+// records, lines and errors, line breaks inside quotes aside.
+func TestQuotedSourceAgreesWithEncodingCSV(t *testing.T) {
+	cases := append(slices.Clone(csvSyntaxCases),
+		"a,b\n\"x,y\",z\n",                    // a quoted comma
+		"a,b\n\"say \"\"hi\"\"\",2\n",         // doubled quotes
+		"a,b\n\"\",\"\"\n",                    // quoted empty fields
+		"a,b\n\"l1\nl2\",x\n\"l1\r\nl2\",y\n", // line breaks in quotes
+		"a,b\n\"x\"\r\n\"y\",\"z\"\r",         // CRLF after a closing quote, CR at the end
+		"a,b\n\"x\"y,z\n",                     // text after a closing quote
+		"a,b\nx\"y,z\n",                       // a bare quote
+		"a,b\n1,2\n\"open,3\n4,5\n",           // an unclosed quote
+		"\"a\nb\",c\n1,2,3\n",                 // a quoted header, then a field count
+		"a,b\n\"x\"\ry,z\n",                   // a CR after a closing quote
+		"a,b\n\"\r\n\",\"\r\"\n",              // CRLF and CR alone in quotes
+	)
+	for _, src := range cases {
+		t.Run(fmt.Sprintf("%q", src), func(t *testing.T) { checkQuotedAgrees(t, src) })
+	}
+}
+
+// TestQuotedSourceKeepsCRLF: a CRLF inside a quoted field comes back as CRLF, and lines are counted
+// across it.
+func TestQuotedSourceKeepsCRLF(t *testing.T) {
+	got, err := readAll("name,x\r\n\"one\r\ntwo\",\"a\rb\"\r\nthree,c\r\n", withQuoted)
+	want := []row{{Rec: []string{"one\r\ntwo", "a\rb"}, Line: 2}, {Rec: []string{"three", "c"}, Line: 4}}
+	if err != nil || !reflect.DeepEqual(got, want) {
+		t.Fatalf("got %+v, %v; want %+v", got, err, want)
+	}
+}
+
+// TestQuotedSourceErrors: malformed text gives the line and character column of the fault.
+func TestQuotedSourceErrors(t *testing.T) {
+	for _, tt := range []struct {
+		src       string
+		line, col int
+		err       error
+	}{
+		{"a,b\n\"x\"y,z\n", 2, 4, csv.ErrQuote},
+		{"a,b\nçé\"y,z\n", 2, 3, csv.ErrBareQuote},
+		{"a,b\n1,2\nx,\"open\nmore\n", 3, 3, errUnclosedQuote},
+		{"a,b\n\"l1\nl2\"!,z\n", 3, 4, csv.ErrQuote},
+	} {
+		_, err := readAll(tt.src, withQuoted)
+		var pe *csv.ParseError
+		if !errors.As(err, &pe) || pe.Line != tt.line || pe.Column != tt.col || !errors.Is(pe.Err, tt.err) {
+			t.Errorf("%q: %v, want line %d col %d: %v", tt.src, err, tt.line, tt.col, tt.err)
+		}
+	}
+}
+
+// TestRecordLimit: a record longer than the limit stops both sources with a *LineTooLongError on the
+// record's first line, whether it is one long line or a quoted field over many.
+func TestRecordLimit(t *testing.T) {
+	long := strings.Repeat("x", 100)
+	lines := strings.Repeat("y\n", 60)
+	for _, tt := range []struct {
+		name string
+		src  rowSource
+		line int
+	}{
+		{"plain", newPlainSource("a,b\n"+long+",1\nc,d\n", 5, 2, 64), 6},
+		{"quoted, one line", newQuotedSource("a,b\n"+long+",1\nc,d\n", 5, 2, 64), 6},
+		{"quoted, many lines", newQuotedSource("a,b\n\""+lines+"\",1\nc,d\n", 5, 2, 64), 6},
+		{"quoted, exactly the limit", newQuotedSource("a,b\n"+long[:62]+",1\nc,d\n", 5, 2, 64), 0},
+		{"plain, exactly the limit", newPlainSource("a,b\n"+long[:62]+",1\nc,d\n", 5, 2, 64), 0},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var err error
+			n := 0
+			for err == nil {
+				_, _, err = tt.src.read()
+				n++
+			}
+			var long *importer.LineTooLongError
+			switch {
+			case tt.line == 0 && err != io.EOF:
+				t.Fatalf("a record of the limit's length: %v", err)
+			case tt.line == 0:
+			case !errors.As(err, &long) || long.Line != tt.line || long.Limit != 64:
+				t.Fatalf("err = %v, want a LineTooLongError on line %d", err, tt.line)
+			case n != 2:
+				t.Fatalf("stopped after %d reads, want 2", n)
+			}
+		})
 	}
 }
 
@@ -85,6 +233,18 @@ func FuzzPlainSource(f *testing.F) {
 			return
 		}
 		checkPlainAgrees(t, src)
+	})
+}
+
+func FuzzQuotedSource(f *testing.F) {
+	f.Add("kind,from,to\nvisit,a,b\n\r\ntrade,b,c,d\r\n")
+	f.Add("a,b\n\"x\r\ny\",\"say \"\"hi\"\"\"\r\n\"open")
+	f.Add("a,b\nx\"y,\"z\"w\n")
+	f.Fuzz(func(t *testing.T, src string) {
+		if !utf8.ValidString(src) {
+			return // encoding/csv reads invalid UTF-8 its own way; parseCSV refuses such files
+		}
+		checkQuotedAgrees(t, src)
 	})
 }
 
@@ -131,7 +291,7 @@ func TestReadLinksParallel(t *testing.T) {
 			t.Fatal(p.problems)
 		}
 		off := int(r.InputOffset())
-		p.readLinksParallel(string(src[off:]), 2, len(header), workers, attrCols)
+		p.readLinksParallel(string(src[off:]), 2, len(header), 1<<30, workers, attrCols)
 		if got, want := resolvedLinks(p.c), resolvedLinks(seq); !slices.Equal(got, want) {
 			t.Errorf("%d workers: %d links, want %d; first difference:\n%s", workers, len(got), len(want), firstDiffLine(got, want))
 		}
@@ -220,7 +380,7 @@ func TestReadLinksParallelTooManyProblems(t *testing.T) {
 			r := csv.NewReader(bytes.NewReader(src))
 			header, _ := r.Read()
 			attrCols, _ := p.header(slices.Clone(header))
-			p.readLinksParallel(string(src[int(r.InputOffset()):]), 2, len(header), workers, attrCols)
+			p.readLinksParallel(string(src[int(r.InputOffset()):]), 2, len(header), 1<<30, workers, attrCols)
 			if len(want) != csvMaxProblems+1 {
 				t.Fatalf("%q: a single reader reports %d problems", bad, len(want))
 			}

@@ -10,8 +10,10 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/relgraph/relgraph/data/disk"
 	"github.com/relgraph/relgraph/data/importer"
 	"github.com/relgraph/relgraph/graph"
+	"go.yaml.in/yaml/v3"
 )
 
 // Input names one dataset to load: a file system and, optionally, one file in it.
@@ -23,25 +25,58 @@ type Input struct {
 	// File, when set, is the one file of FS to load (a .yaml, .csv or .json file); otherwise every
 	// dataset file under FS's root is loaded.
 	File string
-	// Dir is FS's directory on disk, when it has one: a column mapping (package importer) names its
-	// input files relative to it.
+	// Dir, when set, is FS's directory on disk, and lets a column mapping loaded as File (package
+	// importer) read input files outside FS: the names it gives that leave FS ("../shared/atop.csv",
+	// "/data/atop.csv") are opened from disk relative to Dir. A mapping found in a dataset directory
+	// never may: Dir is left empty there, and such a name is a problem of the dataset.
 	Dir string
 }
 
-// PathInput returns the Input for a path on disk: a dataset directory or a single dataset file.
-func PathInput(p string) (Input, error) {
+// DefaultMaxFileSize is the size limit of one dataset file that PathInput reads: a larger file (or a
+// column mapping's input file) is a problem of the dataset, not read. PathInputLimit sets another.
+const DefaultMaxFileSize = 1 << 30
+
+// fileSizeHint says how to raise the size limit of dataset files, in problems.
+const fileSizeHint = "raise it with --max-file-size"
+
+// PathInput returns the Input for a path on disk: a dataset directory or a single dataset file. Every
+// file is read through disk.Dir, confined to the directory: names that leave it, through ".." or a
+// symbolic link, are problems of the dataset, as are files that are not regular files (devices,
+// named pipes, sockets) and files larger than DefaultMaxFileSize. A symbolic link inside the
+// directory to another of its files is followed. A single file given through a symbolic link loads
+// from the directory of the file the link leads to, and problems name that file.
+func PathInput(p string) (Input, error) { return PathInputLimit(p, DefaultMaxFileSize) }
+
+// PathInputLimit is PathInput with limit, in bytes, as the size limit of one file.
+func PathInputLimit(p string, limit int64) (Input, error) {
 	st, err := os.Stat(p)
 	if err != nil {
 		return Input{}, fmt.Errorf("dataset %w", err)
 	}
 	if st.IsDir() {
-		return Input{Label: p, FS: os.DirFS(p), Dir: p}, nil
+		fsys, err := disk.Dir(p, limit)
+		if err != nil {
+			return Input{}, fmt.Errorf("dataset %w", err)
+		}
+		return Input{Label: p, FS: fsys}, nil
+	}
+	if !st.Mode().IsRegular() {
+		return Input{}, fmt.Errorf("dataset %s: %w; give a dataset directory or file", p, &disk.NotRegularError{Mode: st.Mode()})
+	}
+	if lst, err := os.Lstat(p); err == nil && lst.Mode()&fs.ModeSymlink != 0 {
+		if p, err = filepath.EvalSymlinks(p); err != nil {
+			return Input{}, fmt.Errorf("dataset %w", err)
+		}
 	}
 	dir, file := filepath.Split(p)
 	if dir == "" {
 		dir = "."
 	}
-	return Input{Label: strings.TrimSuffix(dir, string(filepath.Separator)), FS: os.DirFS(dir), File: file, Dir: dir}, nil
+	fsys, err := disk.Dir(dir, limit)
+	if err != nil {
+		return Input{}, fmt.Errorf("dataset %w", err)
+	}
+	return Input{Label: strings.TrimSuffix(dir, string(filepath.Separator)), FS: fsys, File: file, Dir: dir}, nil
 }
 
 // part is one parsed input file, ready to feed a Builder. Indexes passed to locate count from the
@@ -56,7 +91,9 @@ type part interface {
 }
 
 // Load reads the given inputs into one graph: files merge, ids are global. An invalid dataset gives
-// Problems listing everything wrong, sorted by file and position; I/O failures give a plain error.
+// Problems listing everything wrong, sorted by file and position; a dataset file that cannot be read
+// (refused by disk.Dir, or failing to open) is one of them, at the file's name. Other I/O failures
+// give a plain error.
 func Load(inputs ...Input) (*graph.Graph, error) {
 	var parts []part
 	var problems Problems
@@ -159,8 +196,8 @@ func sortProblems(ps Problems) {
 	})
 }
 
-// readInput parses the files of one input. Problems in a file's syntax are appended to problems; the
-// error is for I/O failures.
+// readInput parses the files of one input. Problems in a file's syntax, and files that cannot be
+// read, are appended to problems; the error is for other I/O failures.
 func readInput(in Input, problems *Problems) ([]part, error) {
 	var files []string
 	if in.File != "" {
@@ -168,7 +205,11 @@ func readInput(in Input, problems *Problems) ([]part, error) {
 	} else {
 		err := fs.WalkDir(in.FS, ".", func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
-				return err
+				if p == "." {
+					return err
+				}
+				*problems = append(*problems, Problem{Position: Position{File: joinLabel(in.Label, p)}, Message: readMessage(err, "directory")})
+				return nil // WalkDir skips a directory it cannot read
 			}
 			if d.IsDir() {
 				if p != "." && strings.HasPrefix(d.Name(), ".") {
@@ -188,19 +229,24 @@ func readInput(in Input, problems *Problems) ([]part, error) {
 	}
 	var parts []part
 	for _, f := range files {
-		label := f
-		if in.Label != "" {
-			label = path.Join(filepath.ToSlash(in.Label), f)
-		}
+		label := joinLabel(in.Label, f)
 		switch strings.ToLower(path.Ext(f)) {
 		case ".yaml", ".yml":
 			src, err := fs.ReadFile(in.FS, f)
 			if err != nil {
+				if p, ok := unreadable(label, err); ok {
+					*problems = append(*problems, p)
+					continue
+				}
 				return nil, fmt.Errorf("reading %s: %w", label, err)
 			}
 			if importer.IsMapping(src) { // a column mapping: import the files it names
 				sub, err := importer.Open(in.FS, f, in.Dir)
 				if err != nil {
+					if p, ok := mappingInputProblem(label, f, in.Dir, src, err); ok {
+						*problems = append(*problems, p)
+						continue
+					}
 					return nil, fmt.Errorf("%s: %w", label, err)
 				}
 				ps, err := readInput(Input{Label: label, FS: sub}, problems)
@@ -216,6 +262,10 @@ func readInput(in Input, problems *Problems) ([]part, error) {
 		default:
 			p, ps, err := readOther(in.FS, f, label)
 			if err != nil {
+				if p, ok := unreadable(label, err); ok {
+					*problems = append(*problems, p)
+					continue
+				}
 				return nil, err
 			}
 			*problems = append(*problems, ps...)
@@ -225,6 +275,122 @@ func readInput(in Input, problems *Problems) ([]part, error) {
 		}
 	}
 	return parts, nil
+}
+
+// joinLabel names file f of an input labelled label, for problems.
+func joinLabel(label, f string) string {
+	if label == "" {
+		return f
+	}
+	return path.Join(filepath.ToSlash(label), f)
+}
+
+// unreadable turns an error reading a dataset file into the problem of the file it is, when it is
+// one: the file was refused (it leads outside, is not a regular file, or is too large) or failed to
+// open or read.
+func unreadable(label string, err error) (Problem, bool) {
+	var pe *fs.PathError
+	if !errors.As(err, &pe) {
+		return Problem{}, false
+	}
+	return Problem{Position: Position{File: label}, Message: readMessage(err, "file")}, true
+}
+
+// readMessage says why a dataset file (what is "file" or "directory") cannot be read.
+func readMessage(err error, what string) string {
+	var (
+		out  *disk.OutsideError
+		nr   *disk.NotRegularError
+		size *disk.SizeError
+		pe   *fs.PathError
+	)
+	switch {
+	case errors.As(err, &out):
+		return "the " + what + " is a symbolic link that leads outside the dataset directory; only files inside it are read"
+	case errors.As(err, &nr):
+		return fmt.Sprintf("the %s is %s, not a regular file; only regular files are read", what, nr.Kind())
+	case errors.As(err, &size):
+		return sizeMessage("the "+what, size)
+	case errors.As(err, &pe):
+		return fmt.Sprintf("cannot read the %s: %v", what, pe.Err)
+	}
+	return fmt.Sprintf("cannot read the %s: %v", what, err)
+}
+
+// sizeMessage says that what (a file) is over the size limit of dataset files, and how to raise it.
+func sizeMessage(what string, e *disk.SizeError) string {
+	if e.Size < 0 {
+		return fmt.Sprintf("%s grew past %s, the size limit of one dataset file, while it was read (%s)", what, disk.FormatSize(e.Limit), fileSizeHint)
+	}
+	return fmt.Sprintf("%s is %s, over %s, the size limit of one dataset file (%s)", what, disk.FormatSize(e.Size), disk.FormatSize(e.Limit), fileSizeHint)
+}
+
+// mappingInputProblem turns an error importing the column mapping file of an input (labelled label,
+// at path file of its file system, with source src; osDir is the input's Dir) into a problem at the
+// mapping's file: entry naming the input file that cannot be read, when that is what went wrong.
+func mappingInputProblem(label, file, osDir string, src []byte, err error) (Problem, bool) {
+	var (
+		out  *disk.OutsideError
+		nr   *disk.NotRegularError
+		size *disk.SizeError
+		pe   *fs.PathError
+	)
+	if !errors.As(err, &pe) { // the mapping named a file outside the directory
+		if !errors.As(err, &out) {
+			return Problem{}, false
+		}
+		pos, name := filePosition(label, file, osDir, src, out.Name)
+		return Problem{Position: pos, Message: fmt.Sprintf("file %q is outside the dataset directory; a mapping in a dataset directory reads only files inside it (to read files elsewhere, load the mapping file itself: --data %s)", name, label)}, true
+	}
+	pos, name := filePosition(label, file, osDir, src, pe.Path)
+	var msg string
+	switch {
+	case errors.As(err, &out):
+		msg = fmt.Sprintf("file %q is a symbolic link that leads outside the dataset directory; only files inside it are read", name)
+	case errors.As(err, &nr):
+		msg = fmt.Sprintf("file %q is %s, not a regular file; only regular files are read", name, nr.Kind())
+	case errors.As(err, &size):
+		msg = sizeMessage(fmt.Sprintf("file %q", name), size)
+	default:
+		msg = fmt.Sprintf("file %q cannot be read: %v", name, pe.Err)
+	}
+	return Problem{Position: pos, Message: msg}, true
+}
+
+// filePosition finds, in the mapping file of the given label (at path file of its file system, with
+// source src; osDir is the input's Dir), the file: entry that names name: as written, joined to the
+// mapping's directory, or joined to osDir too. It returns the entry's position and value, or the
+// mapping file and name when none does.
+func filePosition(label, file, osDir string, src []byte, name string) (Position, string) {
+	pos := Position{File: label}
+	var doc yaml.Node
+	if yaml.Unmarshal(src, &doc) != nil {
+		return pos, name
+	}
+	base := path.Dir(file)
+	names := func(v string) bool {
+		return v == name || path.Join(base, filepath.ToSlash(v)) == name ||
+			(osDir != "" && filepath.Join(osDir, filepath.FromSlash(base), v) == name)
+	}
+	var walk func(n *yaml.Node) bool
+	walk = func(n *yaml.Node) bool {
+		if n.Kind == yaml.MappingNode {
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				if k, v := n.Content[i], n.Content[i+1]; k.Value == "file" && v.Kind == yaml.ScalarNode && names(v.Value) {
+					pos.Line, pos.Col, name = v.Line, v.Column, v.Value
+					return true
+				}
+			}
+		}
+		for _, c := range n.Content {
+			if walk(c) {
+				return true
+			}
+		}
+		return false
+	}
+	walk(&doc)
+	return pos, name
 }
 
 // isDatasetFile reports whether a file found in a dataset directory is loaded.

@@ -127,7 +127,7 @@ func TestLoadProblems(t *testing.T) {
 		{"bad indentation", "links:\n  - kind: trade\n   from: x\n", []string{`ds/x.yaml:1: malformed YAML: did not find expected '-' indicator`}},
 		{"not a mapping", "- a\n- b\n", []string{`ds/x.yaml:1:1: a dataset file is a mapping of sections (actors:, links:, sources:, kinds:), not a list`}},
 		{"empty", "  \n", []string{`ds/x.yaml: empty file: a dataset file holds sections actors:, links:, sources: or kinds:`}},
-		{"binary", "\x00\x01\x02PNG", []string{`ds/x.yaml: not a YAML file: it holds binary data`}},
+		{"binary", "\x00\x01\x02PNG", []string{`ds/x.yaml:1:1: not a YAML file: it holds binary data (a NUL byte)`}},
 		{"plain text", "hello world, this is not yaml", []string{`ds/x.yaml:1:1: a dataset file is a mapping of sections (actors:, links:, sources:, kinds:), not a scalar`}},
 		{"wrong shape", "links: {kind: trade}\n", []string{`ds/x.yaml:1:8: want a list of links, found a mapping`}},
 		{"bad sign", `links:

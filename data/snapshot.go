@@ -549,6 +549,7 @@ type snapshotFile struct {
 	label      string
 	filters    []graph.Filter // the header's, applied again by narrow
 	src        []byte
+	lines      lineIndex // positions of problems in src
 	linkKinds  []graph.LinkKind
 	actorKinds []graph.ActorKind
 	kindOff    []int
@@ -576,7 +577,7 @@ func readSnapshot(fsys fs.FS, file, label string) (part, Problems, error) {
 // parseSnapshot parses a snapshot file. A problem stops the parse: JSON has no reliable point at which
 // to resume. It never panics on any input.
 func parseSnapshot(label string, src []byte) (*snapshotFile, Problems) {
-	p := &snapParser{sc: scanner{src: src}, out: &snapshotFile{label: label, src: src}, intern: map[string]string{}}
+	p := &snapParser{sc: scanner{src: src}, out: &snapshotFile{label: label, src: src, lines: lineIndex{src: src}}, intern: map[string]string{}}
 	// Items are one per line in a canonical file: the line count bounds the number of links.
 	if lines := bytes.Count(src, []byte{'\n'}); lines > 1000 {
 		p.out.links = make([]graph.Link, 0, lines)
@@ -719,20 +720,24 @@ func (p *snapParser) kinds() {
 	sc.fields("kinds", []string{"links", "actors"}, func(key string) {
 		sc.array(func(int) {
 			off := sc.i
+			at := map[string]int{} // where each field's value starts, for problems
 			if key == "actors" {
 				var ak graph.ActorKind
 				sc.fields("an actor kind", []string{"id", "meaning"}, func(key string) {
+					at[key] = sc.i
 					if key == "id" {
 						ak.ID = sc.str()
 					} else {
 						ak.Meaning = sc.str()
 					}
 				})
+				p.checkKind(off, at, ak.Check())
 				p.out.actorKinds = append(p.out.actorKinds, ak)
 				return
 			}
 			var lk graph.LinkKind
 			sc.fields("a link kind", []string{"id", "directed", "sign", "color", "style", "meaning", "transport"}, func(key string) {
+				at[key] = sc.i
 				switch key {
 				case "id":
 					lk.ID = sc.str()
@@ -750,10 +755,24 @@ func (p *snapParser) kinds() {
 					lk.Transport = sc.boolean()
 				}
 			})
+			p.checkKind(off, at, lk.Check())
 			p.out.linkKinds = append(p.out.linkKinds, lk)
 			p.out.kindOff = append(p.out.kindOff, off)
 		})
 	})
+}
+
+// checkKind turns the error of a kind declaration's check into the scanner's problem, at the field at
+// fault (at holds the offsets of the fields read) or else at the declaration (off).
+func (p *snapParser) checkKind(off int, at map[string]int, err error) {
+	var ke *graph.KindError
+	if p.sc.err != nil || !errors.As(err, &ke) {
+		return
+	}
+	if o, ok := at[ke.Field]; ok {
+		off = o
+	}
+	p.sc.fail(off, "%s", ke.Message)
 }
 
 func (p *snapParser) document() {
@@ -850,12 +869,12 @@ func (p *snapParser) link() {
 	sc := &p.sc
 	sc.ws()
 	off := sc.i
-	l := graph.Link{Sign: signUnset}
+	l := graph.Link{Sign: signUnset, Weight: graph.DefaultWeight}
 	if !p.canonicalLink(&l) && sc.err == nil {
 		// Not in the canonical layout (edited by hand, or written by another program): read it field
-		// by field.
+		// by field. A link without "weight" has the default weight; "weight": 0 is 0.
 		sc.i = off
-		l = graph.Link{Sign: signUnset}
+		l = graph.Link{Sign: signUnset, Weight: graph.DefaultWeight}
 		has := sc.fields("a link", snapLinkFields, func(key string) { p.linkField(&l, key) })
 		if sc.err == nil {
 			for _, need := range []string{"id", "kind", "from", "to"} {
@@ -1024,16 +1043,8 @@ func (sf *snapshotFile) locate(section string, index int, field string) Position
 
 // position turns a byte offset into a file:line:col position.
 func (sf *snapshotFile) position(off int) Position {
-	line, col := lineCol(sf.src, off)
+	line, col := sf.lines.at(off)
 	return Position{File: sf.label, Line: line, Col: col}
-}
-
-// lineCol returns the 1-based line and column (in characters) of byte offset off of src.
-func lineCol(src []byte, off int) (int, int) {
-	off = min(max(off, 0), len(src))
-	line := 1 + bytes.Count(src[:off], []byte{'\n'})
-	start := bytes.LastIndexByte(src[:off], '\n') + 1
-	return line, 1 + utf8.RuneCount(src[start:off])
 }
 
 // findField returns the offset of a field path ("sources[1].doc", "route[2]", "from") of the object at

@@ -2,14 +2,15 @@ package data
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"math"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
+	"github.com/relgraph/relgraph/data/internal/alias"
 	"github.com/relgraph/relgraph/graph"
 	"go.yaml.in/yaml/v3"
 )
@@ -61,8 +62,9 @@ var yamlLineRE = regexp.MustCompile(`line (\d+)(?:, column (\d+))?`)
 // parseYAML parses one dataset file. It never panics on any input.
 func parseYAML(file string, src []byte) (yamlFile, Problems) {
 	p := &yamlParser{file: file}
-	if bytes.IndexByte(src, 0) >= 0 || !utf8.Valid(src) {
-		p.errAt(Position{File: file}, "not a YAML file: it holds binary data")
+	if off, what := binaryAt(src); off >= 0 {
+		line, col := lineCol(src, off)
+		p.errAt(Position{File: file, Line: line, Col: col}, "not a YAML file: it holds "+what)
 		return p.out, p.problems
 	}
 	if len(bytes.TrimSpace(src)) == 0 {
@@ -83,6 +85,10 @@ func parseYAML(file string, src []byte) (yamlFile, Problems) {
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
 		p.errAt(Position{File: file, Line: 1, Col: 1}, "empty document: a dataset file holds sections actors:, links:, sources: or kinds:")
+		return p.out, p.problems
+	}
+	if n, err := alias.Check(&doc, len(src)); err != nil {
+		p.err(n, "%v", err)
 		return p.out, p.problems
 	}
 	root := doc.Content[0]
@@ -327,7 +333,7 @@ func (p *yamlParser) actor(n *yaml.Node) {
 var linkFields = []string{"id", "kind", "from", "to", "start", "end", "on", "certainty", "sign", "weight", "attrs", "sources"}
 
 func (p *yamlParser) link(n *yaml.Node) {
-	var l graph.Link
+	l := graph.Link{Weight: graph.DefaultWeight} // no weight: field, the default; weight: 0 is 0
 	hasSign := false
 	fp := fieldPos{"": p.pos(n)}
 	p.mapping(n, linkFields, func(key string, _, v *yaml.Node) {
@@ -365,6 +371,7 @@ func (p *yamlParser) link(n *yaml.Node) {
 			w, err := strconv.ParseFloat(s, 64)
 			if err != nil || w < 0 || math.IsInf(w, 0) || math.IsNaN(w) {
 				p.err(v, "weight %q is not a non-negative number", s)
+				w = graph.DefaultWeight
 			}
 			l.Weight = w
 		case "attrs":
@@ -419,13 +426,18 @@ func (p *yamlParser) document(n *yaml.Node) {
 	p.out.docPos = append(p.out.docPos, fp)
 }
 
+// kinds reads the kinds: section. A declaration that graph's checks refuse is a problem at the field
+// at fault; a kind with a bad id is left out, one with another bad field is kept without that field,
+// so that the links and actors of the kind are not reported as well.
 func (p *yamlParser) kinds(n *yaml.Node) {
 	p.mapping(n, []string{"links", "actors"}, func(key string, _, v *yaml.Node) {
 		switch key {
 		case "links":
 			p.sequence(v, "link kind", func(c *yaml.Node) {
 				var lk graph.LinkKind
+				fp := fieldPos{"": p.pos(c)}
 				p.mapping(c, []string{"id", "directed", "sign", "color", "style", "meaning", "transport"}, func(key string, _, v *yaml.Node) {
+					fp[key] = p.pos(v)
 					switch key {
 					case "id":
 						lk.ID = p.str(v)
@@ -454,21 +466,62 @@ func (p *yamlParser) kinds(n *yaml.Node) {
 						lk.Meaning = p.str(v)
 					}
 				})
+				if !p.kindOK(c, fp, "a link kind", func() error { return lk.Check() }, func(field string) {
+					switch field {
+					case "sign":
+						lk.Sign = 0
+					case "style":
+						lk.Style = ""
+					case "color":
+						lk.Color = ""
+					}
+				}) {
+					return
+				}
 				p.out.linkKinds = append(p.out.linkKinds, lk)
 				p.out.kindPos = append(p.out.kindPos, p.pos(c))
 			})
 		case "actors":
 			p.sequence(v, "actor kind", func(c *yaml.Node) {
 				var ak graph.ActorKind
+				fp := fieldPos{"": p.pos(c)}
 				p.mapping(c, []string{"id", "meaning"}, func(key string, _, v *yaml.Node) {
+					fp[key] = p.pos(v)
 					if key == "id" {
 						ak.ID = p.str(v)
 					} else {
 						ak.Meaning = p.str(v)
 					}
 				})
-				p.out.actorKinds = append(p.out.actorKinds, ak)
+				if p.kindOK(c, fp, "an actor kind", func() error { return ak.Check() }, func(string) {}) {
+					p.out.actorKinds = append(p.out.actorKinds, ak)
+				}
 			})
 		}
 	})
+}
+
+// kindOK checks a kind declaration (node c, its fields at fp) with check, reporting a problem at the
+// field at fault, and reports whether the kind is kept: a kind without an id or with a bad one is
+// not, a kind with other bad fields is, once clear has reset them.
+func (p *yamlParser) kindOK(c *yaml.Node, fp fieldPos, what string, check func() error, clear func(field string)) bool {
+	if c.Kind != yaml.MappingNode {
+		return false // reported by mapping
+	}
+	if _, ok := fp["id"]; !ok {
+		p.err(c, "%s needs id:", what)
+		return false
+	}
+	for range 4 { // a kind has at most four fields to refuse
+		var ke *graph.KindError
+		if err := check(); !errors.As(err, &ke) {
+			break
+		}
+		p.errAt(fp.at(ke.Field), ke.Message)
+		if ke.Field == "id" || ke.Field == "" {
+			return false
+		}
+		clear(ke.Field)
+	}
+	return true
 }

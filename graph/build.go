@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -131,6 +132,8 @@ func (b *Builder) checkLinkSources() {
 }
 
 func (b *Builder) checkActors() {
+	b.checkCycles("in", "is in", func(a *Actor) string { return a.In })
+	b.checkCycles("stands_for", "stands for", func(a *Actor) string { return a.StandsFor })
 	for i := range b.u.actors {
 		a := &b.u.actors[i]
 		idx := int(b.actorIndex[i])
@@ -171,6 +174,63 @@ func (b *Builder) checkActors() {
 				b.problem("actors", idx, fmt.Sprintf("route[%d]", j), "route repeats %q", p)
 			}
 		}
+	}
+}
+
+// maxCycleNames bounds the actors a cycle's problem names.
+const maxCycleNames = 10
+
+// checkCycles reports every cycle of the references that ref reads from each actor (its `in`, or its
+// `stands_for`): actors that, following the field from one to the next, come back to themselves. Each
+// cycle is reported once, at the actor of the cycle added first, as `actor "x" <verb> itself through
+// "y", "z"` (naming at most maxCycleNames others). A reference of an actor to itself is reported elsewhere. Every actor has at most one such
+// reference, so one walk along each chain, marking the actors it passes, finds them all: O(N).
+func (b *Builder) checkCycles(field, verb string, ref func(a *Actor) string) {
+	n := len(b.u.actors)
+	next := make([]int32, n) // the actor a reference leads to, or -1
+	for i := range b.u.actors {
+		next[i] = -1
+		if id := ref(&b.u.actors[i]); id != "" {
+			if j, ok := b.u.byID[id]; ok && int(j) != i {
+				next[i] = j
+			}
+		}
+	}
+	walk := make([]int32, n) // the walk that first reached each actor; 0 for none yet
+	for start := range int32(n) {
+		if walk[start] != 0 {
+			continue
+		}
+		w := start + 1
+		j := start
+		for j >= 0 && walk[j] == 0 {
+			walk[j] = w
+			j = next[j]
+		}
+		if j < 0 || walk[j] != w {
+			continue // the chain ends, or joins one walked before
+		}
+		// j lies on a cycle that this walk closed: list it from its actor added first.
+		cycle := []int32{j}
+		for k := next[j]; k != j; k = next[k] {
+			cycle = append(cycle, k)
+		}
+		first := 0
+		for c := range cycle {
+			if b.actorIndex[cycle[c]] < b.actorIndex[cycle[first]] {
+				first = c
+			}
+		}
+		var through []string
+		for c := 1; c < len(cycle) && c <= maxCycleNames; c++ {
+			through = append(through, strconv.Quote(b.u.actors[cycle[(first+c)%len(cycle)]].ID))
+		}
+		more := ""
+		if n := len(cycle) - 1 - len(through); n > 0 {
+			more = fmt.Sprintf(" and %d more", n)
+		}
+		a := cycle[first]
+		b.problem("actors", int(b.actorIndex[a]), field, "actor %q %s itself through %s%s", b.u.actors[a].ID, verb, strings.Join(through, ", "), more)
 	}
 }
 

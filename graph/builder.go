@@ -3,6 +3,7 @@ package graph
 import (
 	"fmt"
 	"maps"
+	"math"
 	"slices"
 	"strings"
 )
@@ -211,7 +212,8 @@ func (b *Builder) ActorNumber(id string) (int32, bool) {
 	return i, ok
 }
 
-// AddLink adds a link. Its Directed field is ignored (the kind decides); a zero Weight becomes 1.
+// AddLink adds a link. Its Directed field is ignored (the kind decides). Its Weight is kept as given,
+// 0 included; a negative, infinite or NaN weight is a problem (see Link.Weight and DefaultWeight).
 func (b *Builder) AddLink(l *Link) {
 	fi, fok := b.u.byID[l.From]
 	ti, tok := b.u.byID[l.To]
@@ -249,10 +251,10 @@ func (b *Builder) addLink(l *Link, fi, ti int32) {
 		b.problem("links", idx, "certainty", "unknown certainty %d", l.Certainty)
 	}
 	r := linkRec{kind: ki, sign: l.Sign, weight: l.Weight, extra: -1, flags: uint8(l.Certainty) & certMask, from: -1, to: -1}
-	if r.weight == 0 {
-		r.weight = 1
-	}
-	if r.weight < 0 {
+	switch {
+	case math.IsNaN(l.Weight) || math.IsInf(l.Weight, 0):
+		b.problem("links", idx, "weight", "weight %v is not a finite number", l.Weight)
+	case l.Weight < 0:
 		b.problem("links", idx, "weight", "weight %v is negative", l.Weight)
 	}
 	switch {

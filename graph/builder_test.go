@@ -39,7 +39,7 @@ func fixture(t testing.TB) *Graph {
 		b.AddActor(a)
 	}
 	for _, l := range []Link{
-		{Kind: "arms_sale", From: "russia", To: "azerbaijan", Sign: 1, Start: mustDate(t, "2010"), End: mustDate(t, "2013"), Certainty: Alleged, Attrs: map[string]string{"value": "$4 billion"}, Sources: []Source{{Doc: "doc", Para: 1, Note: "n"}}},
+		{Kind: "arms_sale", From: "russia", To: "azerbaijan", Sign: 1, Start: mustDate(t, "2010"), End: mustDate(t, "2013"), Certainty: Alleged, Weight: 3, Attrs: map[string]string{"value": "$4 billion"}, Sources: []Source{{Doc: "doc", Para: 1, Note: "n"}}},
 		{Kind: "visit", From: "putin", To: "azerbaijan", Sign: 1, On: mustDate(t, "2016-08-08")},
 		{Kind: "conflict", From: "russia", To: "georgia", Sign: -1, On: mustDate(t, "2008-08")},
 		{Kind: "alliance", From: "russia", To: "azerbaijan", Sign: 1, Start: mustDate(t, "2022-02-22")},
@@ -130,7 +130,7 @@ func TestLinkAccessors(t *testing.T) {
 		}
 	}
 	l := g.Link(arms)
-	if l.Certainty != Alleged || l.Attrs["value"] != "$4 billion" || l.Weight != 1 || !l.Directed || l.Sign != 1 {
+	if l.Certainty != Alleged || l.Attrs["value"] != "$4 billion" || l.Weight != 3 || !l.Directed || l.Sign != 1 {
 		t.Errorf("arms link = %+v", l)
 	}
 	l.Attrs["value"] = "changed"

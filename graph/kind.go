@@ -137,36 +137,77 @@ func (k *Kinds) Clone() *Kinds {
 	return c
 }
 
+// KindError is what is wrong with the declaration of a kind, and in which of its fields.
+type KindError struct {
+	// Kind is the declared kind's id.
+	Kind string
+	// Field is the field at fault: "id", "sign", "style" or "color"; empty for the declaration as a
+	// whole (a redeclaration with other settings).
+	Field string
+	// Message says what is wrong, naming the kind.
+	Message string
+}
+
+// Error implements error.
+func (e *KindError) Error() string { return e.Message }
+
+var colorRE = regexp.MustCompile(`^(#[0-9a-fA-F]{6}([0-9a-fA-F]{2})?|[a-z]{3,20})$`)
+
+// IsColor reports whether s is a colour a kind may declare: #rrggbb, #rrggbbaa or a lowercase colour
+// name of 3 to 20 letters (red, steelblue). Such a colour can be written into DOT and SVG as it is.
+func IsColor(s string) bool { return colorRE.MatchString(s) }
+
+// Check reports what is wrong with lk as a declaration, as a *KindError, or nil. It looks at lk alone;
+// AddLink also checks it against the kinds already declared.
+func (lk LinkKind) Check() error {
+	bad := func(field, format string, args ...any) error {
+		return &KindError{Kind: lk.ID, Field: field, Message: fmt.Sprintf("link kind %q: ", lk.ID) + fmt.Sprintf(format, args...)}
+	}
+	switch {
+	case !kindNameRE.MatchString(lk.ID):
+		return bad("id", "want lowercase letters, digits, '_' or '-'")
+	case lk.Sign < -1 || lk.Sign > 1:
+		return bad("sign", "sign %d is not -1, 0 or 1", lk.Sign)
+	case !slices.Contains(styles, lk.Style):
+		return bad("style", "style %q is not one of solid, dashed, dotted, bold", lk.Style)
+	case lk.Color != "" && !IsColor(lk.Color):
+		return bad("color", "color %q is not #rrggbb, #rrggbbaa or a colour name like red", lk.Color)
+	}
+	return nil
+}
+
+// Check reports what is wrong with ak as a declaration, as a *KindError, or nil.
+func (ak ActorKind) Check() error {
+	if !kindNameRE.MatchString(ak.ID) {
+		return &KindError{Kind: ak.ID, Field: "id", Message: fmt.Sprintf("actor kind %q: want lowercase letters, digits, '_' or '-'", ak.ID)}
+	}
+	return nil
+}
+
 // AddLink declares a link kind. Redeclaring an existing kind with identical fields is allowed (two
-// datasets may declare the same kind); with different fields it is an error.
+// datasets may declare the same kind); with different fields it is an error. Errors are *KindError.
 func (k *Kinds) AddLink(lk LinkKind) error {
-	if !kindNameRE.MatchString(lk.ID) {
-		return fmt.Errorf("link kind %q: want lowercase letters, digits, '_' or '-'", lk.ID)
-	}
-	if lk.Sign < -1 || lk.Sign > 1 {
-		return fmt.Errorf("link kind %q: sign %d is not -1, 0 or 1", lk.ID, lk.Sign)
-	}
-	if !slices.Contains(styles, lk.Style) {
-		return fmt.Errorf("link kind %q: style %q is not one of solid, dashed, dotted, bold", lk.ID, lk.Style)
+	if err := lk.Check(); err != nil {
+		return err
 	}
 	if i, ok := k.linkIdx[lk.ID]; ok {
 		if k.links[i] == lk {
 			return nil
 		}
-		return fmt.Errorf("link kind %q is already declared with other settings", lk.ID)
+		return &KindError{Kind: lk.ID, Message: fmt.Sprintf("link kind %q is already declared with other settings", lk.ID)}
 	}
 	if len(k.links) >= 1<<16-1 {
-		return fmt.Errorf("link kind %q: too many link kinds", lk.ID)
+		return &KindError{Kind: lk.ID, Field: "id", Message: fmt.Sprintf("link kind %q: too many link kinds", lk.ID)}
 	}
 	k.links = append(k.links, lk)
 	k.linkIdx[lk.ID] = uint16(len(k.links) - 1)
 	return nil
 }
 
-// AddActor declares an actor kind; redeclaring one is allowed.
+// AddActor declares an actor kind; redeclaring one is allowed. Errors are *KindError.
 func (k *Kinds) AddActor(ak ActorKind) error {
-	if !kindNameRE.MatchString(ak.ID) {
-		return fmt.Errorf("actor kind %q: want lowercase letters, digits, '_' or '-'", ak.ID)
+	if err := ak.Check(); err != nil {
+		return err
 	}
 	if i, ok := k.actorIdx[ak.ID]; ok {
 		if ak.Meaning != "" {

@@ -123,13 +123,19 @@ type Link struct {
 	On    Date `json:"on"`
 	// Certainty says how firmly the sources state the link.
 	Certainty Certainty `json:"certainty"`
-	// Weight is the link's strength (default 1; a Builder turns 0 into 1).
+	// Weight is the link's strength: a finite number, 0 or more, kept as given. 0 is a weight like any
+	// other (a transfer too small to count); a weighted path search cannot cross a link of weight 0.
+	// Loaders give DefaultWeight to a link whose file states no weight; a caller building links by
+	// hand sets it too, since the zero value is the weight 0.
 	Weight float64 `json:"weight"`
 	// Attrs is a free map (value, share, troops…). Derived links carry "via" (route) or "derived".
 	Attrs map[string]string `json:"attrs"`
 	// Sources are the evidence for the link.
 	Sources []Source `json:"sources"`
 }
+
+// DefaultWeight is the weight of a link whose source states none.
+const DefaultWeight = 1.0
 
 // IsEvent reports whether l is a point-in-time event.
 func (l *Link) IsEvent() bool { return l.On != 0 }

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"math"
 	"slices"
 	"sync"
 
@@ -13,7 +14,8 @@ type ProjectOptions struct {
 	// undirected kind gives both u→v and v→u. Otherwise every link joins its ends both ways.
 	Directed bool
 	// Weighted gives each edge a cost of 1/weight, the smallest over the parallel links it stands for
-	// (a stronger tie is a shorter distance). Otherwise the algorithms count hops.
+	// (a stronger tie is a shorter distance); links of weight 0 give no edge. Otherwise the algorithms
+	// count hops.
 	Weighted bool
 	// Multiplicity, instead of costs, puts in W the number of links each edge stands for (for
 	// algo.PathCountsMultiplied). It cannot be combined with Weighted.
@@ -98,7 +100,9 @@ func (g *Graph) project(opts ProjectOptions, merge []int32) *algo.CSR {
 			}
 			cost := 1.0
 			if opts.Weighted {
-				cost = 1 / g.links[l].weight
+				if cost = 1 / g.links[l].weight; math.IsInf(cost, 1) {
+					return // a link of weight 0 (or too small to invert) cannot be crossed
+				}
 			}
 			if stamp[v] == u+1 {
 				switch {

@@ -42,19 +42,59 @@ type PathOptions struct {
 	ProjectOptions
 	// K > 1 asks for the K shortest loopless paths (Yen's algorithm).
 	K int
-	// All asks for every simple path of at most MaxLen hops, at most Limit of them.
+	// All asks for every simple path of at most MaxLen hops (default 4), at most Limit of them
+	// (default 100).
 	All    bool
 	MaxLen int
 	Limit  int
+	// MaxSteps bounds the work of a search for several paths (K > 1 or All) in steps: an edge the
+	// search examines or a node of a path it builds is a step, and a link of a path it returns is
+	// StepsPerLink steps. 0 means DefaultMaxSteps; when the steps run out the search stops and the
+	// result says so (Stopped).
+	MaxSteps int64
 }
+
+// StepsPerLink is what a link of a path returned costs of a search's steps (PathOptions.MaxSteps):
+// materialising and writing out a link takes about a hundred times as long as examining an edge.
+const StepsPerLink = 100
+
+// DefaultMaxSteps is the number of steps a search for several paths (PathOptions.MaxSteps,
+// ConnectOptions.MaxSteps) may take when the caller sets none: a fraction of a second of searching, or
+// 100,000 links listed, several times what a query on a sparse graph of a million links needs; on a
+// dense graph, where the paths may number in the billions, it runs out long before they do.
+const DefaultMaxSteps = 10_000_000
+
+// StopReason says why a search returned fewer paths than it was asked for although more may exist.
+type StopReason string
+
+const (
+	// StopLimit means the search found as many paths as it was allowed (PathOptions.Limit) and at
+	// least one more exists.
+	StopLimit StopReason = "limit"
+	// StopSteps means the search used up its steps (PathOptions.MaxSteps): the paths returned are the
+	// first ones of the order asked for, and more may exist.
+	StopSteps StopReason = "max_steps"
+)
 
 // PathResult is the answer of Paths.
 type PathResult struct {
 	From  string `json:"from"`
 	To    string `json:"to"`
 	Paths []Path `json:"paths"`
-	// Truncated reports that All stopped at Limit paths.
+	// Truncated reports that the search stopped before it had every path asked for (see Stopped).
 	Truncated bool `json:"truncated,omitempty"`
+	// Stopped says why, when Truncated.
+	Stopped StopReason `json:"stopped,omitempty"`
+	// MaxSteps is the number of steps the search was allowed, when it used them up.
+	MaxSteps int64 `json:"max_steps,omitempty"`
+}
+
+// maxSteps returns the step budget of opts.
+func maxSteps(n int64) int64 {
+	if n <= 0 {
+		return DefaultMaxSteps
+	}
+	return n
 }
 
 func (g *Graph) checkPair(a, b int32) error {
@@ -70,14 +110,40 @@ func (g *Graph) checkPair(a, b int32) error {
 }
 
 // Paths finds paths from actor a to actor b: the shortest by hops (or by cost with Weighted), the K
-// shortest, or all simple paths up to a length. An empty Paths means b cannot be reached from a.
+// shortest, or all simple paths up to a length. An empty Paths means b cannot be reached from a (or,
+// when Stopped, that the search ran out of steps first).
 func (g *Graph) Paths(a, b int32, opts PathOptions) (PathResult, error) {
+	var paths []Path
+	res, err := g.EachPath(a, b, opts, func(p Path) error {
+		paths = append(paths, p)
+		return nil
+	})
+	res.Paths = append(res.Paths, paths...)
+	return res, err
+}
+
+// EachPath is Paths delivering each path to yield as soon as it is found, in the order of Paths,
+// instead of collecting them, so that a long answer is never held in memory: the result it returns
+// has an empty Paths and says whether the search stopped early. An error from yield stops the search
+// and is returned as it is. The work of K > 1 and All is bounded by opts.MaxSteps, the links listed
+// included.
+func (g *Graph) EachPath(a, b int32, opts PathOptions, yield func(Path) error) (PathResult, error) {
 	res := PathResult{From: g.u.actors[a].ID, To: g.u.actors[b].ID, Paths: []Path{}}
 	if err := g.checkPair(a, b); err != nil {
 		return res, err
 	}
 	c := g.Project(opts.ProjectOptions)
-	var nodePaths [][]int32
+	budget := algo.NewBudget(maxSteps(opts.MaxSteps))
+	var yerr error
+	deliver := func(np []int32) bool {
+		p := g.pathOf(np, nil, opts.ProjectOptions, c)
+		budget.Spend(int64(len(p.Links)) * StepsPerLink)
+		if yerr = yield(p); yerr != nil {
+			return false
+		}
+		return true
+	}
+	stop := algo.Finished
 	switch {
 	case opts.All:
 		maxLen, limit := opts.MaxLen, opts.Limit
@@ -87,20 +153,35 @@ func (g *Graph) Paths(a, b int32, opts PathOptions) (PathResult, error) {
 		if limit <= 0 {
 			limit = 100
 		}
-		nodePaths, res.Truncated = algo.AllSimplePaths(c, a, b, maxLen, limit)
+		n := 0
+		stop = algo.AllSimplePathsFunc(c, a, b, maxLen, budget, func(np []int32) bool {
+			if n == limit {
+				res.Truncated, res.Stopped = true, StopLimit
+				return false
+			}
+			n++
+			return deliver(np)
+		})
 	case opts.K > 1:
-		nodePaths = algo.KShortestPaths(c, a, b, opts.K)
+		n := 0
+		stop = algo.KShortestPathsFunc(c, a, b, budget, func(np []int32) bool {
+			n++
+			return deliver(np) && n < opts.K
+		})
 	case opts.Weighted:
 		if p, _ := algo.Dijkstra(c, a, b); p != nil {
-			nodePaths = [][]int32{p}
+			deliver(p)
 		}
 	default:
 		if p := algo.ShortestPath(c, a, b); p != nil {
-			nodePaths = [][]int32{p}
+			deliver(p)
 		}
 	}
-	for _, np := range nodePaths {
-		res.Paths = append(res.Paths, g.pathOf(np, nil, opts.ProjectOptions, c))
+	if yerr != nil {
+		return res, yerr
+	}
+	if stop == algo.OutOfSteps {
+		res.Truncated, res.Stopped, res.MaxSteps = true, StopSteps, budget.Max()
 	}
 	return res, nil
 }
@@ -173,6 +254,9 @@ type ConnectOptions struct {
 	Paths int
 	// Brokers is how many brokers to list (default 10).
 	Brokers int
+	// MaxSteps bounds the work of the search for the best paths, as PathOptions.MaxSteps does (0 means
+	// DefaultMaxSteps).
+	MaxSteps int64
 }
 
 // ConnectResult is the answer of Connect.
@@ -196,6 +280,11 @@ type ConnectResult struct {
 	// Paths are the best paths between the sides: the shortest, the strongest (most links) first
 	// among equally short ones.
 	Paths []Path `json:"paths"`
+	// Stopped is StopSteps when the search for the best paths used up its steps: Paths are then the
+	// best of the paths it found, and others may be as short and stronger.
+	Stopped StopReason `json:"stopped,omitempty"`
+	// MaxSteps is the number of steps that search was allowed, when it used them up.
+	MaxSteps int64 `json:"max_steps,omitempty"`
 }
 
 // Connect answers "who connects A and B": the direct links between the two sides, the actors linked to
@@ -322,9 +411,26 @@ func (g *Graph) Connect(a int32, aSide []int32, b int32, bSide []int32, opts Con
 		}
 		return s
 	}
-	cands, _ := algo.AllSimplePaths(c, a, b, pc.Dist+1, maxConnectCandidates)
-	if len(cands) < opts.Paths {
-		cands = algo.KShortestPaths(c, a, b, opts.Paths)
+	budget := algo.NewBudget(maxSteps(opts.MaxSteps))
+	var cands [][]int32
+	stop := algo.AllSimplePathsFunc(c, a, b, pc.Dist+1, budget, func(np []int32) bool {
+		cands = append(cands, slices.Clone(np))
+		return len(cands) < maxConnectCandidates
+	})
+	// Yen's algorithm finds the shortest path whatever is left of the budget, so that there is always
+	// one to show.
+	if len(cands) < opts.Paths && (stop != algo.OutOfSteps || len(cands) == 0) {
+		var yen [][]int32
+		stop = algo.KShortestPathsFunc(c, a, b, budget, func(np []int32) bool {
+			yen = append(yen, np)
+			return len(yen) < opts.Paths
+		})
+		if len(yen) > len(cands) {
+			cands = yen
+		}
+	}
+	if stop == algo.OutOfSteps {
+		res.Stopped, res.MaxSteps = StopSteps, budget.Max()
 	}
 	type scored struct {
 		np  []int32

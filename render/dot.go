@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bufio"
 	"cmp"
 	"fmt"
 	"io"
@@ -103,7 +104,9 @@ const AutoBundleKinds = 3
 type Diagram struct {
 	opts        DOTOptions
 	nodes       map[string]*dnode
-	links       map[string]*dlink
+	links       []dlink           // in the order they were added
+	linkIndex   map[string]int32  // link id → index in links
+	linkNotes   map[string]string // link id → note
 	highlighted bool
 	root        string // the first focus actor: the centre of a twopi layout
 }
@@ -119,18 +122,48 @@ type dnode struct {
 	note        string
 }
 
+// dlink is a link of the diagram: where it is in its graph, and its marks. Its fields are read from
+// the graph as the diagram is written, so that a diagram of a million links holds 32 bytes for each.
 type dlink struct {
-	link      graph.Link
-	kind      graph.LinkKind
+	id        string
+	g         *graph.Graph
+	i         int32
 	status    Status
 	highlight bool
-	note      string
+}
+
+// kind returns the link's kind.
+func (l *dlink) kind() *graph.LinkKind { return l.g.KindOf(l.i) }
+
+// ends returns the actor ids of the link's ends, from first.
+func (l *dlink) ends() (from, to string) {
+	f, t := l.g.Ends(l.i)
+	return l.g.Actor(f).ID, l.g.Actor(t).ID
+}
+
+// certainty returns the link's certainty.
+func (l *dlink) certainty() graph.Certainty { return l.g.CertaintyOf(l.i) }
+
+// dates returns the link's dates only: Start and End, or On.
+func (l *dlink) dates() graph.Link {
+	start, end, on := l.g.SpanOf(l.i)
+	return graph.Link{Start: start, End: end, On: on}
+}
+
+// full returns the link in full. Its attributes and sources are the graph's own, to be read only.
+func (l *dlink) full() graph.Link {
+	k := l.kind()
+	from, to := l.ends()
+	start, end, on := l.g.SpanOf(l.i)
+	return graph.Link{ID: l.id, Kind: k.ID, From: from, To: to, Directed: k.Directed, Sign: l.g.SignOf(l.i),
+		Start: start, End: end, On: on, Certainty: l.certainty(), Weight: l.g.WeightOf(l.i),
+		Attrs: l.g.AttrsOf(l.i), Sources: l.g.SourcesOf(l.i)}
 }
 
 // NewDiagram returns an empty diagram drawn with opts' presentation settings (Title, NoLegend, Layout,
 // Cluster, Labels). Its view settings (Actors, Focus, Highlight…) apply to AddGraph.
 func NewDiagram(opts DOTOptions) *Diagram {
-	return &Diagram{opts: opts, nodes: map[string]*dnode{}, links: map[string]*dlink{}}
+	return &Diagram{opts: opts, nodes: map[string]*dnode{}, linkIndex: map[string]int32{}, linkNotes: map[string]string{}}
 }
 
 // DOT writes the view of g that opts selects as a Graphviz digraph in DOT text. The output is
@@ -183,8 +216,8 @@ func (d *Diagram) AddGraph(g *graph.Graph) {
 	}
 	for _, l := range d.opts.HighlightLinks {
 		if l >= 0 && int(l) < g.NumLinks() {
-			if dl := d.links[g.LinkID(l)]; dl != nil {
-				dl.highlight = true
+			if k, ok := d.linkIndex[g.LinkID(l)]; ok {
+				d.links[k].highlight = true
 				d.highlighted = true
 			}
 		}
@@ -228,16 +261,17 @@ func (d *Diagram) AddActor(g *graph.Graph, a int32, st Status) {
 // StatusNone). Adding a link already in the diagram (by id) sets its status (unless st is StatusNone).
 func (d *Diagram) AddLink(g *graph.Graph, i int32, st Status) {
 	id := g.LinkID(i)
-	if l, ok := d.links[id]; ok {
+	if k, ok := d.linkIndex[id]; ok {
 		if st != StatusNone {
-			l.status = st
+			d.links[k].status = st
 		}
 		return
 	}
 	from, to := g.Ends(i)
 	d.AddActor(g, from, StatusNone)
 	d.AddActor(g, to, StatusNone)
-	d.links[id] = &dlink{link: g.Link(i), kind: *g.KindOf(i), status: st}
+	d.linkIndex[id] = int32(len(d.links))
+	d.links = append(d.links, dlink{id: id, g: g, i: i, status: st})
 }
 
 // Note adds a line of text to the tooltip of the actor or link with the given id (an actor id is
@@ -247,8 +281,8 @@ func (d *Diagram) Note(id, text string) bool {
 		n.note = joinNonEmpty("\n", n.note, text)
 		return true
 	}
-	if l, ok := d.links[id]; ok {
-		l.note = joinNonEmpty("\n", l.note, text)
+	if _, ok := d.linkIndex[id]; ok {
+		d.linkNotes[id] = joinNonEmpty("\n", d.linkNotes[id], text)
 		return true
 	}
 	return false
@@ -261,16 +295,32 @@ func (d *Diagram) NumActors() int { return len(d.nodes) }
 // actors are merged into one edge).
 func (d *Diagram) NumLinks() int { return len(d.links) }
 
+// NumEdges returns the number of lines the diagram draws, which is what a layout engine has to route:
+// its links once those of one kind between the same two actors are merged and those of many kinds
+// bundled (see Diagram.edges), less the links a country box stands for. O(links log links).
+func (d *Diagram) NumEdges() int { return len(d.edges()) }
+
 // edge is one drawn line: the links of one kind between the same two actors that look alike.
 type edge struct {
 	from, to  string // actor ids; for undirected kinds from < to
-	kind      graph.LinkKind
+	kind      *graph.LinkKind
 	pattern   string
 	status    Status
 	highlight bool
 	links     []*dlink // sorted by date, then id
 	// bundle lists the kinds of a bundle edge (links of several kinds), sorted by id; nil otherwise.
-	bundle []graph.LinkKind
+	bundle []*graph.LinkKind
+	// fromRank, toRank and kindRank order ends and kind as their ids do (see Diagram.actorRanks).
+	fromRank, toRank, kindRank int32
+}
+
+// bundleKind is the kind id of a bundle edge; it cannot clash with a link kind, which is a slug.
+const bundleKind = "~bundle"
+
+// compareEdges orders drawn edges: by ends, kind, pattern, status and highlight.
+func compareEdges(a, b *edge) int {
+	return cmp.Or(strings.Compare(a.from, b.from), strings.Compare(a.to, b.to), strings.Compare(a.kind.ID, b.kind.ID),
+		strings.Compare(a.pattern, b.pattern), cmp.Compare(a.status, b.status), compareBool(a.highlight, b.highlight))
 }
 
 // edges groups the diagram's links into drawn edges, in a fixed order. Links of one kind between the
@@ -279,47 +329,149 @@ type edge struct {
 // parallel lines of one colour between two capitals. Links of different kinds stay separate edges,
 // because a line's colour tells its kind — except between two actors tied by many kinds in a large
 // view, where they become one bundle (see DOTOptions.Bundle).
+//
+// The links are sorted once by their edge's key, then date and id, so that every edge is a run of
+// the sorted links: no map of groups, and no copy of a link. O(links log links).
 func (d *Diagram) edges() []*edge {
-	type key struct {
-		from, to, kind, pattern string
-		status                  Status
-		highlight               bool
+	ids, ranks := d.actorRanks()
+	kinds := d.kindRanks()
+	type keyed struct {
+		from, to  int32 // actor ranks; for undirected kinds from < to
+		kind      int32 // kind rank
+		pattern   uint8
+		status    Status
+		highlight bool
+		lo        graph.Date
+		l         *dlink
 	}
-	groups := map[key]*edge{}
-	var out []*edge
-	for _, id := range slices.Sorted(maps.Keys(d.links)) {
-		l := d.links[id]
+	ks := make([]keyed, 0, len(d.links))
+	for i := range d.links {
+		l := &d.links[i]
 		if d.hidden(l) {
 			continue
 		}
-		from, to := l.link.From, l.link.To
-		if !l.kind.Directed && to < from {
+		k := l.kind()
+		f, t := l.g.Ends(l.i)
+		from, to := ranks[l.g][f], ranks[l.g][t]
+		if !k.Directed && to < from {
 			from, to = to, from
 		}
-		k := key{from, to, l.kind.ID, LinePattern(l.link.Sign, l.link.Certainty), l.status, l.highlight}
-		e := groups[k]
-		if e == nil {
-			e = &edge{from: from, to: to, kind: l.kind, pattern: k.pattern, status: l.status, highlight: l.highlight}
-			groups[k] = e
-			out = append(out, e)
+		ks = append(ks, keyed{from, to, kinds[k], patternRank(LinePattern(l.g.SignOf(l.i), l.certainty())), l.status,
+			l.highlight, l.g.WhenOf(l.i).Lo(), l})
+	}
+	sameEdge := func(a, b *keyed) int {
+		return cmp.Or(cmp.Compare(a.from, b.from), cmp.Compare(a.to, b.to), cmp.Compare(a.kind, b.kind),
+			cmp.Compare(a.pattern, b.pattern), cmp.Compare(a.status, b.status), compareBool(a.highlight, b.highlight))
+	}
+	slices.SortFunc(ks, func(a, b keyed) int {
+		if c := sameEdge(&a, &b); c != 0 { // cmp.Or would compare the ids every time
+			return c
 		}
-		e.links = append(e.links, l)
-	}
-	out = d.bundle(out)
-	for _, e := range out {
-		slices.SortFunc(e.links, func(a, b *dlink) int {
-			return cmp.Or(cmp.Compare(a.link.When().Lo(), b.link.When().Lo()), strings.Compare(a.link.ID, b.link.ID))
-		})
-	}
-	slices.SortFunc(out, func(a, b *edge) int {
-		return cmp.Or(strings.Compare(a.from, b.from), strings.Compare(a.to, b.to), strings.Compare(a.kind.ID, b.kind.ID),
-			strings.Compare(a.pattern, b.pattern), cmp.Compare(a.status, b.status), compareBool(a.highlight, b.highlight))
+		if c := cmp.Compare(a.lo, b.lo); c != 0 {
+			return c
+		}
+		return strings.Compare(a.l.id, b.l.id)
 	})
-	return out
+	order := make([]*dlink, len(ks))
+	for i := range ks {
+		order[i] = ks[i].l
+	}
+	n := 0
+	for i := range ks {
+		if i == 0 || sameEdge(&ks[i-1], &ks[i]) != 0 {
+			n++
+		}
+	}
+	store := make([]edge, 0, n)
+	out := make([]*edge, 0, n)
+	for lo := 0; lo < len(ks); {
+		hi := lo + 1
+		first := lo // the link with the smallest id gives the edge its kind
+		for hi < len(ks) && sameEdge(&ks[lo], &ks[hi]) == 0 {
+			if ks[hi].l.id < ks[first].l.id {
+				first = hi
+			}
+			hi++
+		}
+		k := &ks[lo]
+		store = append(store, edge{from: ids[k.from], to: ids[k.to], kind: ks[first].l.kind(),
+			pattern: patternOfRank(k.pattern), status: k.status, highlight: k.highlight, links: order[lo:hi:hi],
+			fromRank: k.from, toRank: k.to, kindRank: k.kind})
+		out = append(out, &store[len(store)-1])
+		lo = hi
+	}
+	return d.bundle(out)
+}
+
+// patternRank numbers the line patterns in the order of their names; patternOfRank undoes it.
+func patternRank(p string) uint8 {
+	switch p {
+	case patternDashed:
+		return 0
+	case patternDotted:
+		return 1
+	}
+	return 2
+}
+
+// patternOfRank returns the line pattern numbered r by patternRank.
+func patternOfRank(r uint8) string {
+	switch r {
+	case 0:
+		return patternDashed
+	case 1:
+		return patternDotted
+	}
+	return patternSolid
+}
+
+// actorRanks returns the ids of the diagram's actors in increasing order and, for every graph its
+// links come from, the rank of each of the graph's actors in that order (-1 for one not drawn), so
+// that drawn edges are sorted by numbers rather than strings. O(actors log actors).
+func (d *Diagram) actorRanks() (ids []string, ranks map[*graph.Graph][]int32) {
+	ids = slices.Sorted(maps.Keys(d.nodes))
+	ranks = map[*graph.Graph][]int32{}
+	for i := range d.links {
+		g := d.links[i].g
+		if ranks[g] != nil {
+			continue
+		}
+		r := make([]int32, g.NumActors())
+		for j := range r {
+			r[j] = -1
+		}
+		for k, id := range ids {
+			if a, ok := g.ActorIndex(id); ok {
+				r[a] = int32(k)
+			}
+		}
+		ranks[g] = r
+	}
+	return ids, ranks
+}
+
+// kindRanks numbers the link kinds of the diagram's links in the order of their ids; kinds of several
+// graphs with the same id share a number.
+func (d *Diagram) kindRanks() map[*graph.LinkKind]int32 {
+	ranks := map[*graph.LinkKind]int32{}
+	for i := range d.links {
+		ranks[d.links[i].kind()] = 0
+	}
+	byID := map[string][]*graph.LinkKind{}
+	for k := range ranks {
+		byID[k.ID] = append(byID[k.ID], k)
+	}
+	for r, id := range slices.Sorted(maps.Keys(byID)) {
+		for _, k := range byID[id] {
+			ranks[k] = int32(r)
+		}
+	}
+	return ranks
 }
 
 // bundle replaces, between every two actors tied by more kinds than the Bundle option allows, their
-// unmarked edges (no status, no highlight) by one bundle edge.
+// unmarked edges (no status, no highlight) by one bundle edge. edges are in compareEdges order, and so
+// is the result. O(edges log edges).
 func (d *Diagram) bundle(edges []*edge) []*edge {
 	limit := d.opts.Bundle
 	if limit == 0 {
@@ -331,64 +483,84 @@ func (d *Diagram) bundle(edges []*edge) []*edge {
 	if limit < 0 {
 		return edges
 	}
-	type pair struct{ a, b string }
-	pairOf := func(e *edge) pair {
-		if e.to < e.from {
-			return pair{e.to, e.from}
-		}
-		return pair{e.from, e.to}
-	}
 	// Only unmarked and unchanged edges are bundled: an added, removed, changed or highlighted link
 	// keeps its own line.
-	bundled := func(e *edge) bool { return !e.highlight && (e.status == StatusNone || e.status == StatusUnchanged) }
-	type group struct {
-		pair
-		status Status
+	type member struct {
+		a, b, kind int32 // ranks: the two actors (a < b) and the kind
+		status     Status
+		e          *edge
 	}
-	kinds := map[group]map[string]graph.LinkKind{}
+	var ms []member
 	for _, e := range edges {
-		if !bundled(e) {
+		if e.highlight || (e.status != StatusNone && e.status != StatusUnchanged) {
 			continue
 		}
-		k := group{pairOf(e), e.status}
-		if kinds[k] == nil {
-			kinds[k] = map[string]graph.LinkKind{}
-		}
-		kinds[k][e.kind.ID] = e.kind
+		ms = append(ms, member{min(e.fromRank, e.toRank), max(e.fromRank, e.toRank), e.kindRank, e.status, e})
 	}
-	bundles := map[group]*edge{}
-	out := edges[:0:0]
-	for _, e := range edges {
-		k := group{pairOf(e), e.status}
-		ks := kinds[k]
-		if !bundled(e) || len(ks) <= limit {
-			out = append(out, e)
-			continue
-		}
-		b := bundles[k]
-		if b == nil {
-			p := k.pair
-			b = &edge{from: p.a, to: p.b, pattern: patternSolid, status: e.status}
-			for _, id := range slices.Sorted(maps.Keys(ks)) {
-				b.bundle = append(b.bundle, ks[id])
+	group := func(x, y *member) int {
+		return cmp.Or(cmp.Compare(x.a, y.a), cmp.Compare(x.b, y.b), cmp.Compare(x.status, y.status))
+	}
+	slices.SortFunc(ms, func(x, y member) int {
+		return cmp.Or(group(&x, &y), cmp.Compare(x.kind, y.kind))
+	})
+	bundleOf := map[*edge]*edge{}
+	for lo := 0; lo < len(ms); {
+		hi, kinds := lo+1, 1
+		for hi < len(ms) && group(&ms[lo], &ms[hi]) == 0 {
+			if ms[hi].kind != ms[hi-1].kind {
+				kinds++
 			}
-			b.kind = graph.LinkKind{ID: "~bundle"}
-			bundles[k] = b
+			hi++
+		}
+		if kinds > limit {
+			m := &ms[lo]
+			from, to := m.e.from, m.e.to
+			if m.e.toRank < m.e.fromRank {
+				from, to = to, from
+			}
+			b := &edge{from: from, to: to, kind: &graph.LinkKind{ID: bundleKind}, pattern: patternSolid, status: m.status,
+				fromRank: m.a, toRank: m.b, kindRank: -1}
+			for i := lo; i < hi; i++ {
+				if i == lo || ms[i].kind != ms[i-1].kind {
+					b.bundle = append(b.bundle, ms[i].e.kind)
+				}
+				b.links = append(b.links, ms[i].e.links...)
+				bundleOf[ms[i].e] = b
+			}
+			slices.SortFunc(b.links, func(x, y *dlink) int {
+				return cmp.Or(cmp.Compare(x.g.WhenOf(x.i).Lo(), y.g.WhenOf(y.i).Lo()), strings.Compare(x.id, y.id))
+			})
+		}
+		lo = hi
+	}
+	if len(bundleOf) == 0 {
+		return edges
+	}
+	out := edges[:0:0]
+	added := map[*edge]bool{}
+	for _, e := range edges {
+		b := bundleOf[e]
+		switch {
+		case b == nil:
+			out = append(out, e)
+		case !added[b]:
+			added[b] = true
 			out = append(out, b)
 		}
-		b.links = append(b.links, e.links...)
 	}
+	slices.SortFunc(out, compareEdges)
 	return out
 }
 
 // hidden reports whether a link is left out of the drawing: a located_in link inside one country's box
 // (the box already says it), unless it is marked.
 func (d *Diagram) hidden(l *dlink) bool {
-	if d.opts.Cluster != ClusterCountry || l.kind.ID != graph.KindLocatedIn || l.highlight ||
-		(l.status != StatusNone && l.status != StatusUnchanged) {
+	if d.opts.Cluster != ClusterCountry || l.highlight || (l.status != StatusNone && l.status != StatusUnchanged) ||
+		l.kind().ID != graph.KindLocatedIn {
 		return false
 	}
-	a, b := d.nodes[l.link.From], d.nodes[l.link.To]
+	from, to := l.ends()
+	a, b := d.nodes[from], d.nodes[to]
 	return a != nil && b != nil && a.country != "" && a.country == b.country
 }
 
@@ -404,12 +576,19 @@ func compareBool(a, b bool) int {
 
 // WriteDOT writes the diagram as a Graphviz digraph. Every name, label and tooltip is written as an
 // escaped DOT string (see escape.go), so no input can change the structure of the DOT or put markup
-// into an SVG drawn from it. The output is deterministic.
+// into an SVG drawn from it. The output is deterministic. It is written a statement at a time through
+// a buffer, so that a diagram of a million links needs no memory for its text.
 func (d *Diagram) WriteDOT(w io.Writer) error {
-	var b strings.Builder
 	edges := d.edges()
 	labels := d.labelMode(len(edges))
 
+	bw := bufio.NewWriterSize(w, 64<<10)
+	var b strings.Builder // one statement at a time
+	put := func() error {
+		_, err := bw.WriteString(b.String())
+		b.Reset()
+		return err
+	}
 	b.WriteString("digraph relgraph {\n")
 	writeStmt(&b, "\t", "graph", d.graphAttrs(edges))
 	var nodeDefaults, edgeDefaults attrs
@@ -423,6 +602,9 @@ func (d *Diagram) WriteDOT(w io.Writer) error {
 	edgeDefaults.set("fontcolor", "#444444")
 	edgeDefaults.set("arrowsize", "0.6")
 	writeStmt(&b, "\t", "edge", edgeDefaults)
+	if err := put(); err != nil {
+		return err
+	}
 
 	ids := slices.Sorted(maps.Keys(d.nodes))
 	clusters := map[string][]string{}
@@ -452,25 +634,40 @@ func (d *Diagram) WriteDOT(w io.Writer) error {
 		writeStmt(&b, "\t\t", "graph", ca)
 		for _, id := range members {
 			d.writeNode(&b, "\t\t", id)
+			if err := put(); err != nil {
+				return err
+			}
 		}
 		b.WriteString("\t}\n")
 	}
 	for _, id := range ids {
 		if n := d.nodes[id]; n.country == "" || len(clusters[n.country]) < 2 {
 			d.writeNode(&b, "\t", id)
+			if err := put(); err != nil {
+				return err
+			}
 		}
 	}
 	if !d.opts.NoLegend && len(d.nodes) > 0 {
 		writeStmt(&b, "\t", quote(legendNode), d.legendAttrs(edges))
 	}
 	for _, e := range edges {
-		fmt.Fprintf(&b, "\t%s -> %s ", quote(e.from), quote(e.to))
+		b.WriteByte('\t')
+		b.WriteString(quote(e.from))
+		b.WriteString(" -> ")
+		b.WriteString(quote(e.to))
+		b.WriteByte(' ')
 		writeAttrs(&b, d.edgeAttrs(e, labels))
 		b.WriteString(";\n")
+		if err := put(); err != nil {
+			return err
+		}
 	}
 	b.WriteString("}\n")
-	_, err := io.WriteString(w, b.String())
-	return err
+	if err := put(); err != nil {
+		return err
+	}
+	return bw.Flush()
 }
 
 // legendNode is the DOT name of the legend; it cannot clash with an actor id, which is a slug.
@@ -684,7 +881,7 @@ func (d *Diagram) edgeAttrs(e *edge, labels EdgeLabels) attrs {
 	if e.bundle != nil {
 		return d.bundleAttrs(e, labels)
 	}
-	color := LinkColor(&e.kind)
+	color := LinkColor(e.kind)
 	penwidth := 1.2
 	if e.kind.Style == "bold" {
 		penwidth = 2
@@ -692,7 +889,7 @@ func (d *Diagram) edgeAttrs(e *edge, labels EdgeLabels) attrs {
 	if n := len(e.links); n > 1 {
 		penwidth += 0.6 * math.Log2(float64(n))
 	}
-	if e.links[0].link.Certainty == graph.Planned {
+	if e.links[0].certainty() == graph.Planned {
 		color = withAlpha(color, plannedAlpha)
 	}
 	switch {
@@ -707,7 +904,7 @@ func (d *Diagram) edgeAttrs(e *edge, labels EdgeLabels) attrs {
 	}
 	ids := make([]string, len(e.links))
 	for i, l := range e.links {
-		ids[i] = l.link.ID
+		ids[i] = l.id
 	}
 	var a attrs
 	a.text("id", "link:"+strings.Join(ids, "+"))
@@ -745,7 +942,7 @@ func (d *Diagram) edgeAttrs(e *edge, labels EdgeLabels) attrs {
 func (d *Diagram) bundleAttrs(e *edge, labels EdgeLabels) attrs {
 	colors := make([]string, len(e.bundle))
 	for i := range e.bundle {
-		colors[i] = LinkColor(&e.bundle[i])
+		colors[i] = LinkColor(e.bundle[i])
 	}
 	if e.status != StatusNone {
 		colors = []string{e.status.Color()}
@@ -764,7 +961,7 @@ func (d *Diagram) bundleAttrs(e *edge, labels EdgeLabels) attrs {
 	}
 	ids := make([]string, len(e.links))
 	for i, l := range e.links {
-		ids[i] = l.link.ID
+		ids[i] = l.id
 	}
 	slices.Sort(ids)
 	var a attrs
@@ -792,7 +989,8 @@ func (d *Diagram) bundleTooltip(e *edge) string {
 	lines := []string{fmt.Sprintf("%s — %s: %d links of %d kinds", d.name(e.from), d.name(e.to), len(e.links), len(e.bundle))}
 	byKind := map[string][]*dlink{}
 	for _, l := range e.links {
-		byKind[l.kind.ID] = append(byKind[l.kind.ID], l)
+		id := l.kind().ID
+		byKind[id] = append(byKind[id], l)
 	}
 	for _, lk := range e.bundle {
 		ls := byKind[lk.ID]
@@ -839,7 +1037,8 @@ func edgeLabel(e *edge, mode EdgeLabels) string {
 // ("since first" when one of them is still in force), or "" when none is dated.
 func groupSpan(ls []*dlink) string {
 	if len(ls) == 1 {
-		if span := Span(&ls[0].link); span != "undated" {
+		dates := ls[0].dates()
+		if span := Span(&dates); span != "undated" {
 			return span
 		}
 		return ""
@@ -847,14 +1046,15 @@ func groupSpan(ls []*dlink) string {
 	var first, last graph.Date
 	ongoing := false
 	for _, l := range ls {
-		when := l.link.When()
+		dates := l.dates()
+		when := dates.When()
 		if when != 0 && (first == 0 || when.Lo() < first.Lo()) {
 			first = when
 		}
-		end := l.link.End
+		end := dates.End
 		if end == 0 {
 			end = when
-			if !l.link.IsEvent() && l.link.Start != 0 {
+			if !dates.IsEvent() && dates.Start != 0 {
 				ongoing = true
 			}
 		}
@@ -898,7 +1098,8 @@ func (d *Diagram) edgeTooltip(e *edge) string {
 			lines = append(lines, fmt.Sprintf("… and %d more", len(e.links)-i))
 			break
 		}
-		ln := &l.link
+		full := l.full()
+		ln := &full
 		line := Span(ln)
 		if line == "undated" {
 			line = ""
@@ -907,7 +1108,7 @@ func (d *Diagram) edgeTooltip(e *edge) string {
 		if ln.Certainty != graph.Reported {
 			q = append(q, ln.Certainty.String())
 		}
-		if ln.Sign != l.kind.Sign {
+		if ln.Sign != l.kind().Sign {
 			q = append(q, SignWord(ln.Sign))
 		}
 		if len(q) > 0 {
@@ -924,8 +1125,8 @@ func (d *Diagram) edgeTooltip(e *edge) string {
 			}
 			lines = append(lines, src)
 		}
-		if l.note != "" {
-			lines = append(lines, l.note)
+		if note := d.linkNotes[l.id]; note != "" {
+			lines = append(lines, note)
 		}
 	}
 	return strings.Join(lines, "\n")

@@ -40,7 +40,10 @@ const hostileNote = `</title><script>alert(2)</script>"]; x="&amp;`
 func hostileGraph(t testing.TB) *graph.Graph {
 	t.Helper()
 	kinds := graph.NewKinds()
-	if err := kinds.AddLink(graph.LinkKind{ID: "odd", Directed: true, Color: `red"]; evil="1`, Meaning: hostileNote}); err != nil {
+	if err := kinds.AddLink(graph.LinkKind{ID: "odd", Color: `red"]; evil="1`}); err == nil {
+		t.Fatal("a kind with a hostile colour was declared") // graph refuses it; LinkColor checks again
+	}
+	if err := kinds.AddLink(graph.LinkKind{ID: "odd", Directed: true, Meaning: hostileNote}); err != nil {
 		t.Fatal(err)
 	}
 	b := graph.NewBuilder(kinds)

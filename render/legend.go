@@ -58,7 +58,7 @@ func (d *Diagram) legendAttrs(edges []*edge) attrs {
 	}
 	sections, titles = append(sections, actors), append(titles, "Actors")
 
-	linkKinds := map[string]graph.LinkKind{}
+	linkKinds := map[string]*graph.LinkKind{}
 	patterns := map[string]bool{}
 	statuses := map[Status]bool{}
 	merged, planned := false, false
@@ -76,7 +76,7 @@ func (d *Diagram) legendAttrs(edges []*edge) attrs {
 		statuses[e.status] = true
 		merged = merged || len(e.links) > 1
 		for _, l := range e.links {
-			planned = planned || l.link.Certainty == graph.Planned
+			planned = planned || l.certainty() == graph.Planned
 		}
 	}
 	var links []legendItem
@@ -87,7 +87,7 @@ func (d *Diagram) legendAttrs(edges []*edge) attrs {
 			width = "3"
 		}
 		links = append(links, legendItem{
-			sample:  lineSample(LinkColor(&lk), width, "", lk.Directed),
+			sample:  lineSample(LinkColor(lk), width, "", lk.Directed),
 			caption: id,
 			tooltip: lk.Meaning,
 		})

@@ -9,17 +9,21 @@
 // Usage:
 //
 //	relgraph-render [--layout dot|neato|fdp|circo|twopi] [--format svg|png|dot]
-//	                [--max-nodes N] [--scale S] < graph.dot > graph.svg
+//	                [--max-nodes N] [--scale S] [--timeout D] < graph.dot > graph.svg
 //
 // Example:
 //
 //	$ relgraph render --as dot | relgraph-render --layout neato --format png > region.png
 //
+// A layout runs in WebAssembly and cannot be interrupted from inside, so when
+// --timeout runs out, or on an interrupt or a termination signal, the program
+// gives up at once and exits without writing a picture.
+//
 // Errors go to standard error, and the exit status is 1 (2 for bad flags).
 package main
 
 import (
-	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -27,6 +31,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"syscall"
 
 	"github.com/relgraph/relgraph/render/graphviz"
 )
@@ -34,14 +39,15 @@ import (
 const name = "relgraph-render"
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
 }
 
 // run is the whole program with its streams passed in; it returns the exit
-// status.
+// status. When ctx is done or --timeout runs out it returns at once, leaving
+// the layout running in a goroutine for the process's exit to end.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -49,6 +55,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	format := fs.String("format", string(graphviz.FormatSVG), "output format: svg, png or dot (DOT with positions)")
 	maxNodes := fs.Int("max-nodes", graphviz.DefaultMaxNodes, "refuse graphs with more nodes (0: no limit)")
 	scale := fs.Float64("scale", graphviz.DefaultScale, "PNG pixels per point (2 = 144 dpi)")
+	timeout := fs.Duration("timeout", 0, "give up after this `duration`, layout included (0: no limit)")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, `usage: %s [flags] < graph.dot > picture
 
@@ -81,14 +88,53 @@ Flags:
 	if *maxNodes == 0 {
 		opts.MaxNodes = -1 // 0 would mean the default to the library
 	}
-	if err := render(ctx, stdin, opts, stdout); err != nil {
-		fmt.Fprintf(stderr, "%s: %v\n", name, err)
+	if *timeout < 0 {
+		fmt.Fprintf(stderr, "%s: --timeout %v: want 0 (no limit) or more\n", name, *timeout)
+		return 2
+	}
+	if *timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, *timeout)
+		defer cancel()
+	}
+	type result struct {
+		pic []byte
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		var pic bytes.Buffer
+		err := render(ctx, stdin, opts, &pic)
+		done <- result{pic.Bytes(), err}
+	}()
+	var res result
+	finished := false
+	select {
+	case res = <-done:
+		finished = true
+	case <-ctx.Done():
+	}
+	switch {
+	case finished && res.err == nil:
+	case errors.Is(ctx.Err(), context.DeadlineExceeded):
+		fmt.Fprintf(stderr, "%s: the layout did not finish within %v: draw a smaller graph, or allow more time with --timeout\n", name, *timeout)
+		return 1
+	case ctx.Err() != nil:
+		fmt.Fprintf(stderr, "%s: interrupted\n", name)
+		return 1
+	case res.err != nil:
+		fmt.Fprintf(stderr, "%s: %v\n", name, res.err)
+		return 1
+	}
+	if _, err := stdout.Write(res.pic); err != nil {
+		fmt.Fprintf(stderr, "%s: write standard output: %v\n", name, err)
 		return 1
 	}
 	return 0
 }
 
-func render(ctx context.Context, stdin io.Reader, opts graphviz.Options, stdout io.Writer) (err error) {
+// render draws the DOT graph read from stdin to w.
+func render(ctx context.Context, stdin io.Reader, opts graphviz.Options, w io.Writer) (err error) {
 	dot, err := io.ReadAll(stdin)
 	if err != nil {
 		return fmt.Errorf("read standard input: %w", err)
@@ -102,12 +148,5 @@ func render(ctx context.Context, stdin io.Reader, opts graphviz.Options, stdout 
 			err = cerr
 		}
 	}()
-	w := bufio.NewWriter(stdout)
-	if err := r.Render(ctx, dot, opts, w); err != nil {
-		return err
-	}
-	if err := w.Flush(); err != nil {
-		return fmt.Errorf("write standard output: %w", err)
-	}
-	return nil
+	return r.Render(ctx, dot, opts, w)
 }

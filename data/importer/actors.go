@@ -123,10 +123,84 @@ func (r *registry) create(v []byte, kind string) int32 {
 // tableActor collects the rows of one key of an actor table.
 type tableActor struct {
 	key   string
-	names []string // distinct, in file order
+	names []string       // distinct, in the order first seen
+	last  []int          // the line each name was last seen on, parallel to names
+	index map[string]int // the position of each name in names, once there are more than pendingScan
 	kind  string
 	attrs map[string]string
 	line  int
+}
+
+// see notes that the key's row at line gives name. O(1) amortised.
+func (t *tableActor) see(name string, line int) {
+	i := -1
+	if t.index != nil {
+		if j, ok := t.index[name]; ok {
+			i = j
+		}
+	} else if j := slices.Index(t.names, name); j >= 0 {
+		i = j
+	}
+	if i >= 0 {
+		t.last[i] = line
+		return
+	}
+	t.names, t.last = append(t.names, name), append(t.last, line)
+	switch n := len(t.names); {
+	case t.index != nil:
+		t.index[name] = n - 1
+	case n > pendingScan:
+		t.index = make(map[string]int, 2*n)
+		for j, x := range t.names {
+			t.index[x] = j
+		}
+	}
+}
+
+// ordered returns the key's distinct names in the order they were last seen: the last is the name of
+// the actor, the others its aliases. O(n log n) for n names.
+func (t *tableActor) ordered() []string {
+	if slices.IsSorted(t.last) {
+		return t.names
+	}
+	order := make([]int, len(t.names))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(x, y int) int { return t.last[x] - t.last[y] })
+	names := make([]string, len(order))
+	for i, j := range order {
+		names[i] = t.names[j]
+	}
+	return names
+}
+
+// addAliases adds to a the names it does not have yet, and returns those. O(len(a.Aliases)+len(names))
+// map operations once the lists are long.
+func addAliases(a *graph.Actor, names []string) []string {
+	var added []string
+	if len(names) <= pendingScan && len(a.Aliases) <= pendingScan {
+		for _, n := range names {
+			if n != a.Name && !slices.Contains(a.Aliases, n) {
+				a.Aliases = append(a.Aliases, n)
+				added = append(added, n)
+			}
+		}
+		return added
+	}
+	have := make(map[string]bool, len(a.Aliases)+len(names)+1)
+	have[a.Name] = true
+	for _, n := range a.Aliases {
+		have[n] = true
+	}
+	for _, n := range names {
+		if !have[n] {
+			have[n] = true
+			a.Aliases = append(a.Aliases, n)
+			added = append(added, n)
+		}
+	}
+	return added
 }
 
 func (im *importer) readActors(spec *ActorSpec) error {
@@ -208,11 +282,7 @@ func (im *importer) readActors(spec *ActorSpec) error {
 			byKey[t.key] = t
 			order = append(order, t)
 		}
-		if !slices.Contains(t.names, name) {
-			t.names = append(t.names, name)
-		} else if t.names[len(t.names)-1] != name {
-			t.names = append(slices.DeleteFunc(t.names, func(s string) bool { return s == name }), name)
-		}
+		t.see(name, line)
 		for _, a := range attrs {
 			if v := vr.get(fields, a.col); v != nil {
 				t.attrs[a.name] = string(v)
@@ -229,22 +299,20 @@ func (im *importer) readActors(spec *ActorSpec) error {
 			if !spec.Lookup {
 				e.lookup = false
 			}
-			for _, n := range t.names {
-				if n != e.a.Name && !slices.Contains(e.a.Aliases, n) {
-					e.a.Aliases = append(e.a.Aliases, n)
-					im.reg.addName(n, i)
-				}
+			for _, n := range addAliases(&e.a, t.ordered()) {
+				im.reg.addName(n, i)
 			}
 			continue
 		}
-		name := t.names[len(t.names)-1]
+		names := t.ordered()
+		name := names[len(names)-1]
 		base := slug(name)
 		if nameCol < 0 {
 			base = slug(t.key)
 		}
 		a := graph.Actor{ID: im.reg.uniqueID(base, t.key), Name: name, Kind: t.kind, Attrs: t.attrs}
-		if len(t.names) > 1 {
-			a.Aliases = slices.Clone(t.names[:len(t.names)-1])
+		if len(names) > 1 {
+			a.Aliases = slices.Clone(names[:len(names)-1])
 		}
 		i := im.reg.add(a, spec.Lookup)
 		im.reg.byKey[t.key] = i

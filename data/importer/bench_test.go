@@ -174,3 +174,25 @@ func BenchmarkLoadCSV(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkLongRoute imports one row whose --via route passes through 100,000 new places.
+func BenchmarkLongRoute(b *testing.B) {
+	var src bytes.Buffer
+	src.WriteString("from,to,via\na,b,\"")
+	for i := range 100_000 {
+		fmt.Fprintf(&src, "place%d,", i)
+	}
+	src.WriteString("c\"\n")
+	m := &importer.Mapping{Links: []importer.LinkSpec{{Source: importer.Source{File: "f"}, From: importer.Columns{"from"},
+		To: importer.Columns{"to"}, Via: "via", Kind: "pipeline"}}}
+	defer reportCPU(b)()
+	for b.Loop() {
+		ds, err := importer.Run(m, importer.Options{Open: memOpen(src.Bytes())})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if ds.NumLinks() != 100_002 {
+			b.Fatalf("%d links", ds.NumLinks())
+		}
+	}
+}

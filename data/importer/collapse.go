@@ -2,7 +2,6 @@ package importer
 
 import (
 	"cmp"
-	"maps"
 	"slices"
 	"strings"
 
@@ -13,14 +12,49 @@ import (
 const farFuture = graph.Date(99991231)
 
 // normalize puts the ends of undirected links in id order, so that a pair listed both ways (ATOP lists
-// every dyad twice) gives the same link.
+// every dyad twice) gives the same link; a record whose ends it swaps is marked as a mirror.
 func (im *importer) normalize(recs []rec) {
 	for i := range recs {
 		r := &recs[i]
 		if !im.ds.linkKinds[r.kind].Directed && im.reg.list[r.to].a.ID < im.reg.list[r.from].a.ID {
 			r.from, r.to = r.to, r.from
+			r.mirror = true
 		}
 	}
+}
+
+// combine returns the weight of records that give one link (the same kind, ends and date) and counts
+// them in the stats. Records written the same way round are repeats, and their weights add up: two
+// transfers of 2 in one year weigh 4, whether or not the two values happen to be equal. For an
+// undirected kind, records written the other way round (mirrors) list the same facts a second time:
+// the link takes the larger of the two directions' totals, which is either total when the listings
+// agree. O(len(group)).
+func (im *importer) combine(group []rec) float64 {
+	var fwd, bwd float64
+	nf, nb := 0, 0
+	for i := range group {
+		if group[i].mirror {
+			bwd += group[i].weight
+			nb++
+		} else {
+			fwd += group[i].weight
+			nf++
+		}
+	}
+	st := &im.ds.Stats
+	if nf > 1 {
+		st.Repeated += nf - 1
+	}
+	if nb > 1 {
+		st.Repeated += nb - 1
+	}
+	if nf > 1 || nb > 1 {
+		st.RepeatedLinks++
+	}
+	if nf > 0 && nb > 0 {
+		st.Mirrored += min(nf, nb)
+	}
+	return max(fwd, bwd)
 }
 
 // span returns the first and last day a record covers; an open start is 0, an open end farFuture.
@@ -39,8 +73,9 @@ func span(r *rec) (lo, hi graph.Date) {
 
 // collapse merges records of the same kind, ends, sign and certainty whose spans follow each other
 // without a gap (2001 then 2002) or overlap, into one lasting link from the first start to the last
-// end. The merged link keeps the largest weight and the attributes of its latest row.
-// O(n log n).
+// end. Records that start on the same day are one date: its weight is combine's (repeats add up,
+// mirrors count once). The merged link keeps the largest weight of its dates and the attributes of
+// its latest row. O(n log n).
 func (im *importer) collapse(recs []rec) []rec {
 	keys := make([]sortKey, len(recs))
 	for i := range recs {
@@ -50,12 +85,15 @@ func (im *importer) collapse(recs []rec) []rec {
 			uint64(uint32(r.to))<<32 | uint64(uint32(lo)), uint32(i)}
 	}
 	sortRecs(recs, keys)
+	sameSpell := func(x, y *rec) bool {
+		return x.kind == y.kind && x.from == y.from && x.to == y.to && x.sign == y.sign && x.cert == y.cert
+	}
+	// out is written behind the date being read: each date adds at most one record.
 	out := recs[:0]
 	var cur rec
-	var curHi graph.Date
-	var curEnd graph.Date
+	var curHi, curEnd graph.Date
 	flush := func() {
-		cur.event = false
+		cur.event, cur.mirror = false, false
 		if curHi == farFuture {
 			cur.end = 0
 		} else {
@@ -63,15 +101,34 @@ func (im *importer) collapse(recs []rec) []rec {
 		}
 		out = append(out, cur)
 	}
-	for i := range recs {
-		r := recs[i]
-		lo, hi := span(&r)
-		end := r.end
-		if r.event {
-			end = r.start
+	started := false
+	for i := 0; i < len(recs); {
+		lo, _ := span(&recs[i])
+		j := i + 1
+		for j < len(recs) && sameSpell(&recs[j], &recs[i]) {
+			if l, _ := span(&recs[j]); l != lo {
+				break
+			}
+			j++
 		}
-		if i > 0 && r.kind == cur.kind && r.from == cur.from && r.to == cur.to && r.sign == cur.sign && r.cert == cur.cert &&
-			(curHi == farFuture || lo <= nextDay(curHi)) {
+		date := recs[i:j]
+		r := date[0]
+		r.weight = im.combine(date)
+		var hi, end graph.Date
+		for k := range date {
+			d := &date[k]
+			if _, h := span(d); h > hi {
+				hi, end = h, d.end
+				if d.event {
+					end = d.start
+				}
+			}
+			if d.attrs >= 0 {
+				r.attrs = d.attrs
+			}
+		}
+		i = j
+		if started && sameSpell(&r, &cur) && (curHi == farFuture || lo <= nextDay(curHi)) {
 			im.ds.Stats.Collapsed++
 			if hi > curHi {
 				curHi, curEnd = hi, end
@@ -82,12 +139,12 @@ func (im *importer) collapse(recs []rec) []rec {
 			}
 			continue
 		}
-		if i > 0 {
+		if started {
 			flush()
 		}
-		cur, curHi, curEnd = r, hi, end
+		cur, curHi, curEnd, started = r, hi, end, true
 	}
-	if len(recs) > 0 {
+	if started {
 		flush()
 	}
 	return out
@@ -222,7 +279,6 @@ func (im *importer) finish() {
 			out = append(out, recs[i])
 		} else {
 			out = append(out, im.merge(recs[i:j]))
-			ds.Stats.Merged += j - i - 1
 		}
 		i = j
 	}
@@ -231,60 +287,51 @@ func (im *importer) finish() {
 	ds.Stats.Actors, ds.Stats.Links = len(ds.actors), len(ds.links)
 }
 
-// merge combines records that give the same link id. Exact repeats count once (a pair listed in both
-// directions); otherwise the weights of the distinct records add up, the latest end wins, and
-// attributes with different values are joined with "; ".
+// merge combines records that give the same link id (the same kind, ends and start) into one link:
+// its weight is combine's, the latest end wins, and attributes with different values are joined with
+// "; " in row order. Sign and certainty are the first record's. O(len(group)) map operations.
 func (im *importer) merge(group []rec) rec {
-	var distinct []rec
-	for _, r := range group {
-		if !slices.ContainsFunc(distinct, func(d rec) bool { return im.sameRec(&d, &r) }) {
-			distinct = append(distinct, r)
-		}
-	}
-	out := distinct[0]
-	if len(distinct) == 1 {
-		return out
-	}
+	out := group[0]
+	out.weight = im.combine(group)
+	out.mirror = false
 	_, hi := span(&out)
-	var attrs map[string]string
-	for n, r := range distinct {
-		if n > 0 {
-			out.weight += r.weight
-			if _, h := span(&r); h > hi && !out.event {
+	base := int32(-1) // the attributes of the first record that has any
+	var vals map[string][]string
+	var seen map[[2]string]bool
+	joined := false // whether vals says more than base
+	for n := range group {
+		r := &group[n]
+		if n > 0 && !out.event {
+			if _, h := span(r); h > hi {
 				hi, out.end = h, r.end
 			}
 		}
-		if r.attrs < 0 {
+		if r.attrs < 0 || r.attrs == base {
 			continue
 		}
-		if attrs == nil {
-			attrs = map[string]string{}
+		if vals == nil {
+			vals, seen = map[string][]string{}, map[[2]string]bool{}
 		}
 		for k, v := range im.ds.attrs[r.attrs] {
-			switch old, ok := attrs[k]; {
-			case !ok:
-				attrs[k] = v
-			case !slices.Contains(strings.Split(old, "; "), v):
-				attrs[k] = old + "; " + v
+			if seen[[2]string{k, v}] {
+				continue
 			}
+			seen[[2]string{k, v}] = true
+			vals[k] = append(vals[k], v)
+			joined = joined || base >= 0
+		}
+		if base < 0 {
+			base = r.attrs
 		}
 	}
-	if attrs != nil {
+	out.attrs = base
+	if joined {
+		attrs := make(map[string]string, len(vals))
+		for k, vs := range vals {
+			attrs[k] = strings.Join(vs, "; ")
+		}
 		out.attrs = int32(len(im.ds.attrs))
 		im.ds.attrs = append(im.ds.attrs, attrs)
 	}
 	return out
-}
-
-func (im *importer) sameRec(x, y *rec) bool {
-	if x.end != y.end || x.event != y.event || x.weight != y.weight || x.sign != y.sign || x.cert != y.cert {
-		return false
-	}
-	switch {
-	case x.attrs == y.attrs:
-		return true
-	case x.attrs < 0 || y.attrs < 0:
-		return false
-	}
-	return maps.Equal(im.ds.attrs[x.attrs], im.ds.attrs[y.attrs])
 }

@@ -14,6 +14,10 @@
 // `import:`; IsMapping recognises such a file and Open imports it as an in-memory dataset, so that a
 // mapping file can be loaded like a dataset.
 //
+// Rows that give the same link (the same kind, ends and date) are data, never dropped: their weights
+// add up, whether or not they happen to be equal. For an undirected kind, a row that lists a pair the
+// other way round is the same fact listed a second time and counts once. Stats counts both.
+//
 // Bad rows are collected with their line numbers; unless the mapping says skip_bad, any bad row fails
 // the run and nothing is produced.
 package importer

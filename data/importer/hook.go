@@ -2,14 +2,14 @@ package importer
 
 import (
 	"bytes"
-	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
 	"slices"
 	"time"
+
+	"github.com/relgraph/relgraph/data/disk"
 )
 
 // Open imports the mapping file `file` of fsys and returns the result as an in-memory dataset
@@ -35,12 +35,12 @@ func Open(fsys fs.FS, file, osDir string) (fs.FS, error) {
 			return fsys.Open(p)
 		}
 		if osDir == "" {
-			return nil, fmt.Errorf("%q is outside the dataset directory", name)
+			return nil, &disk.OutsideError{Name: name, Dir: "the dataset directory"}
 		}
 		if filepath.IsAbs(name) {
-			return os.Open(name)
+			return disk.Open(name)
 		}
-		return os.Open(filepath.Join(osDir, filepath.FromSlash(base), name))
+		return disk.Open(filepath.Join(osDir, filepath.FromSlash(base), name))
 	}
 	ds, err := Run(m, Options{Open: open})
 	if err != nil {

@@ -28,6 +28,8 @@ type Options struct {
 	// Progress, when set, is called while a file is read with the bytes read so far and the file's size
 	// (-1 when unknown), and once more at the end of the file.
 	Progress func(file string, done, total int64)
+	// MaxLine bounds the bytes of one record of an input file (0 means DefaultMaxLine).
+	MaxLine int64
 }
 
 // RowProblem is a bad row: where it is and what is wrong with it.
@@ -83,11 +85,19 @@ type Stats struct {
 	SelfLinks int `json:"self_links"`
 	// Bad counts bad rows; with skip_bad they are skipped, otherwise Run fails.
 	Bad int `json:"bad"`
-	// Collapsed counts rows merged into an earlier row's link by collapse_years.
+	// Collapsed counts the dates (years, with yearly rows) merged into an earlier date's spell by
+	// collapse_years.
 	Collapsed int `json:"collapsed"`
-	// Merged counts links dropped as repeats of another (an undirected pair listed both ways) or
-	// merged into it.
-	Merged int `json:"merged"`
+	// Repeated counts rows that repeat another row's link: the same kind, ends and date, written the
+	// same way round. Repeated rows are data (two transfers in one year): their weights are added to
+	// that link's. RepeatedLinks counts the links (with collapse_years, the dates before collapsing)
+	// that such sums made.
+	Repeated      int `json:"repeated"`
+	RepeatedLinks int `json:"repeated_links"`
+	// Mirrored counts rows of an undirected kind that list a pair the other way round from another row
+	// of the same date (ATOP lists every dyad in both directions). Such a row is the same fact listed
+	// twice: the link takes the larger of the two directions' totals rather than their sum.
+	Mirrored int `json:"mirrored"`
 	// Actors and Links count what the import produced.
 	Actors int `json:"actors"`
 	Links  int `json:"links"`
@@ -105,6 +115,7 @@ type rec struct {
 	sign       int8
 	cert       graph.Certainty
 	event      bool
+	mirror     bool // an undirected pair the row lists the other way round (see normalize)
 }
 
 // Dataset is the result of an import: actors and links ready to be written or built into a graph.
@@ -307,7 +318,7 @@ func (im *importer) open(src *Source) (*input, error) {
 		return nil, fmt.Errorf("reading %s: %w", src.File, err)
 	}
 	in.closeZ = closeZ
-	in.rr = newRecordReader(r, delim)
+	in.rr = newRecordReader(r, delim, im.opts.MaxLine)
 	_, fields, err := in.rr.next()
 	switch {
 	case err == io.EOF:
@@ -448,7 +459,11 @@ func (im *importer) compileWhere(in *input, src *Source) ([]compiledWhere, error
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, compiledWhere{col: col, values: rule.values, negate: rule.negate})
+		values := make([]string, len(rule.values))
+		for i, v := range rule.values {
+			values[i] = strings.TrimSpace(v) // cells are compared without the spaces at their ends
+		}
+		out = append(out, compiledWhere{col: col, values: values, negate: rule.negate})
 	}
 	return out, nil
 }

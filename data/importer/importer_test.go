@@ -132,7 +132,7 @@ func TestStats(t *testing.T) {
 	const file = "a,b,y,d,keep\nx,y,2001,1,1\ny,x,2001,1,1\nx,x,2002,1,1\nx,z,2003,0,1\nx,w,2004,1,0\n"
 	ds := mustRun(t, links("f.csv", spec), map[string]string{"f.csv": file})
 	// z (no kind) and w (filtered out) never become actors.
-	want := importer.Stats{Files: 1, Bytes: int64(len(file)), Rows: 5, Filtered: 1, NoKind: 1, SelfLinks: 1, Merged: 1, Actors: 2, Links: 1}
+	want := importer.Stats{Files: 1, Bytes: int64(len(file)), Rows: 5, Filtered: 1, NoKind: 1, SelfLinks: 1, Mirrored: 1, Actors: 2, Links: 1}
 	if ds.Stats != want {
 		t.Errorf("stats %+v\nwant  %+v", ds.Stats, want)
 	}
@@ -273,18 +273,18 @@ func TestCollapseYears(t *testing.T) {
 	}
 }
 
-// TestDuplicates checks that rows giving the same link merge: exact repeats once, otherwise weights add
-// up and differing attributes are joined.
+// TestDuplicates checks that rows giving the same link merge into one: their weights add up, equal or
+// not, and differing attributes are joined.
 func TestDuplicates(t *testing.T) {
 	spec := importer.LinkSpec{From: cols("a"), To: cols("b"), Kind: "pipeline", Start: "y", Weight: "w", Attrs: []string{"name"}}
 	file := "a,b,y,w,name\nx,y,2006,1,SCP\nx,y,2006,1,SCP\nx,y,2006,2,BTC\nx,z,2001,1,A\nx,z,2002,1,B\n"
 	ds := mustRun(t, links("f.csv", spec), map[string]string{"f.csv": file})
-	want := "pipeline,x,y,2006,,,,3,,SCP; BTC\npipeline,x,z,2001,,,,,,A\npipeline,x,z,2002,,,,,,B\n"
+	want := "pipeline,x,y,2006,,,,4,,SCP; BTC\npipeline,x,z,2001,,,,,,A\npipeline,x,z,2002,,,,,,B\n"
 	if got := linksText(t, ds); got != want {
 		t.Errorf("links.csv:\n%s\nwant:\n%s", got, want)
 	}
-	if ds.Stats.Merged != 2 {
-		t.Errorf("merged %d, want 2", ds.Stats.Merged)
+	if ds.Stats.Repeated != 2 || ds.Stats.RepeatedLinks != 1 || ds.Stats.Mirrored != 0 {
+		t.Errorf("repeated %d into %d links, mirrored %d; want 2 into 1, 0", ds.Stats.Repeated, ds.Stats.RepeatedLinks, ds.Stats.Mirrored)
 	}
 }
 

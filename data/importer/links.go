@@ -31,10 +31,15 @@ type linkPlan struct {
 	viaSep     string
 	actorKind  string
 	canCreate  bool
-	kinds      []uint16 // scratch
-	path       []int32  // scratch: actors, or placeholders of new ones
-	pending    [][]byte // scratch: values naming new actors
+	kinds      []uint16         // scratch
+	path       []int32          // scratch: actors, or placeholders of new ones
+	pending    [][]byte         // scratch: values naming new actors
+	pendingAt  map[string]int32 // scratch: index of each value of pending, once it is long
 }
+
+// pendingScan is how many new actors a row may name before postpone indexes them in a map rather
+// than comparing each value with every earlier one.
+const pendingScan = 8
 
 type compiledRule struct {
 	col   int
@@ -202,7 +207,7 @@ func (im *importer) linkRow(p *linkPlan, spec uint16, line int, fields [][]byte)
 		return
 	}
 	// Dates.
-	r := rec{attrs: -1, line: int32(line), spec: spec, weight: 1}
+	r := rec{attrs: -1, line: int32(line), spec: spec, weight: graph.DefaultWeight} // a missing weight is the default; 0 is 0
 	var err error
 	switch {
 	case p.on >= 0:
@@ -276,7 +281,7 @@ func (im *importer) linkRow(p *linkPlan, spec uint16, line int, fields [][]byte)
 		}
 	}
 	// Ends and route. New actors are made only once the whole row is known to be good.
-	p.pending = p.pending[:0]
+	p.pending, p.pendingAt = p.pending[:0], nil
 	from, ok := im.end(p, line, fields, p.from, "from")
 	if !ok {
 		return
@@ -407,13 +412,29 @@ func (im *importer) end(p *linkPlan, line int, fields [][]byte, cols []int, fiel
 }
 
 // postpone notes a value that names a new actor and returns its placeholder, -1-i for the i-th distinct
-// value of the row.
+// value of the row. O(1) amortised: a row's first values are compared one by one, later ones found
+// through a map, so that a route through 100,000 new places is read in linear time.
 func (p *linkPlan) postpone(v []byte) int32 {
-	for i, x := range p.pending {
-		if bytes.Equal(x, v) {
+	if p.pendingAt != nil {
+		if i, ok := p.pendingAt[string(v)]; ok {
 			return int32(-1 - i)
+		}
+	} else {
+		for i, x := range p.pending {
+			if bytes.Equal(x, v) {
+				return int32(-1 - i)
+			}
 		}
 	}
 	p.pending = append(p.pending, v)
+	switch n := len(p.pending); {
+	case p.pendingAt != nil:
+		p.pendingAt[string(v)] = int32(n - 1)
+	case n > pendingScan:
+		p.pendingAt = make(map[string]int32, 2*n)
+		for i, x := range p.pending {
+			p.pendingAt[string(x)] = int32(i)
+		}
+	}
 	return int32(-len(p.pending))
 }

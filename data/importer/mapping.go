@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/relgraph/relgraph/data/internal/alias"
 	"github.com/relgraph/relgraph/graph"
 	"go.yaml.in/yaml/v3"
 )
@@ -65,7 +66,9 @@ type Source struct {
 	// NA, N/A, -- and NULL (R's and GEM's markers); [""] means none but the empty string.
 	Missing []string `yaml:"missing,omitempty"`
 	// Where keeps only some rows: each entry "COL=v1,v2" keeps rows whose COL is one of the values
-	// (compared ignoring case), "COL!=v1,v2" drops them. All entries must hold.
+	// (compared ignoring case and spaces at the ends), "COL!=v1,v2" drops them. All entries must hold.
+	// A value holding ',' or '=' is written in double quotes (note="a=b"); "" matches empty cells. An
+	// entry that cannot be read as written ("year==2010", "a=1,b=2", "year=") is an error.
 	Where []string `yaml:"where,omitempty"`
 }
 
@@ -114,7 +117,9 @@ type LinkSpec struct {
 	End   string `yaml:"end,omitempty"`
 	// Precision truncates dates to year or month ("" keeps them as written).
 	Precision string `yaml:"precision,omitempty"`
-	// Weight is the column of link weights (missing: 1).
+	// Weight is the column of link weights: non-negative numbers; a missing value is 1
+	// (graph.DefaultWeight) and 0 is kept as 0. Rows that give the same link add up their weights (see
+	// Stats.Repeated and Stats.Mirrored).
 	Weight string `yaml:"weight,omitempty"`
 	// Sign is a constant (-1, 0, 1) or a column of signs, optionally with a value map
 	// "COL:hostile=-1,friendly=1". Empty: the kind's sign.
@@ -130,6 +135,7 @@ type LinkSpec struct {
 	ViaSep string `yaml:"via_sep,omitempty"`
 	// CollapseYears merges rows of the same kind and ends whose dates follow each other (2001, 2002, 2003)
 	// or overlap into one lasting link from the first start to the last end; a gap starts a new link.
+	// The rows of one date add up as repeats do; the link keeps the largest weight of its dates.
 	CollapseYears bool `yaml:"collapse_years,omitempty"`
 	// OpenEnd leaves open the end of links that reach the last date of the file (the data's horizon,
 	// not the end of the relationship).
@@ -212,6 +218,9 @@ func ParseMapping(src []byte) (*Mapping, error) {
 	}
 	if len(doc.Content) == 0 {
 		return nil, fmt.Errorf("%w: empty file (want an import: section)", ErrMapping)
+	}
+	if n, err := alias.Check(&doc, len(src)); err != nil {
+		return nil, fmt.Errorf("%w: line %d: %w", ErrMapping, n.Line, err)
 	}
 	if err := checkFields(doc.Content[0], reflect.TypeFor[mappingFile]()); err != nil {
 		return nil, err
@@ -543,21 +552,107 @@ type whereRule struct {
 	negate bool
 }
 
+// parseWhere parses a Where entry: COL=v1,v2 or COL!=v1,v2. Spaces around the column and the values
+// are dropped. A value (or the column) may be written in double quotes, as in CSV ("" stands for a
+// quote): quoted, it may hold commas and '=', and "" is the empty value, which matches empty cells.
+// Anything else that would filter rows other than as written is an error: no column, no values, an
+// empty value between commas, '=' in an unquoted value (a second condition written into the first),
+// "==" and comparisons.
 func parseWhere(s string) (whereRule, error) {
-	col, vals, ok := strings.Cut(s, "=")
-	neg := false
-	if ok && strings.HasSuffix(col, "!") {
-		col, neg = strings.TrimSuffix(col, "!"), true
+	bad := func(format string, args ...any) (whereRule, error) {
+		return whereRule{}, fmt.Errorf("where %q: %s", s, fmt.Sprintf(format, args...))
 	}
-	col = strings.TrimSpace(col)
-	if !ok || col == "" {
-		return whereRule{}, fmt.Errorf("where %q: want COL=v1,v2 or COL!=v1,v2", s)
+	const want = "want COL=v1,v2 or COL!=v1,v2"
+	rest := strings.TrimLeft(s, " \t")
+	var col string
+	if strings.HasPrefix(rest, `"`) {
+		c, after, err := unquoteWhere(rest)
+		if err != nil {
+			return bad("column: %v", err)
+		}
+		col, rest = c, strings.TrimLeft(after, " \t")
+	} else {
+		n := strings.IndexAny(rest, "=!<>")
+		if n < 0 {
+			return bad("no '=' (%s)", want)
+		}
+		col, rest = strings.TrimSpace(rest[:n]), rest[n:]
 	}
-	var values []string
-	for _, v := range strings.Split(vals, ",") {
-		values = append(values, strings.TrimSpace(v))
+	var rule whereRule
+	switch {
+	case strings.HasPrefix(rest, "!="):
+		rule.negate, rest = true, rest[2:]
+	case strings.HasPrefix(rest, "="):
+		rest = rest[1:]
+	case strings.HasPrefix(rest, "<") || strings.HasPrefix(rest, ">"):
+		return bad("comparisons are not supported; list the values (%s)", want)
+	default:
+		return bad("%s", want)
 	}
-	return whereRule{col: col, values: values, negate: neg}, nil
+	op := "="
+	if rule.negate {
+		op = "!="
+	}
+	if col == "" {
+		return bad("no column before %q (%s)", op, want)
+	}
+	rule.col = col
+	if strings.HasPrefix(strings.TrimLeft(rest, " \t"), "=") {
+		return bad("%q is not an operator; write %s%s%s", op+"=", col, op, strings.TrimSpace(strings.TrimLeft(strings.TrimLeft(rest, " \t"), "=")))
+	}
+	if strings.TrimSpace(rest) == "" {
+		return bad("no values after %q (to match empty cells, write %s%s\"\")", op, col, op)
+	}
+	for n := 1; ; n++ {
+		rest = strings.TrimLeft(rest, " \t")
+		var v string
+		if strings.HasPrefix(rest, `"`) {
+			q, after, err := unquoteWhere(rest)
+			if err != nil {
+				return bad("value %d: %v", n, err)
+			}
+			v, rest = q, strings.TrimLeft(after, " \t")
+			if rest != "" && rest[0] != ',' {
+				return bad("value %d: text after its closing quote", n)
+			}
+		} else {
+			end := strings.IndexByte(rest, ',')
+			if end < 0 {
+				end = len(rest)
+			}
+			v, rest = strings.TrimSpace(rest[:end]), rest[end:]
+			switch {
+			case v == "":
+				return bad("value %d is empty (to match empty cells, write \"\")", n)
+			case strings.Contains(v, "="):
+				return bad("value %q holds '='; give each condition its own where (or quote the value: %q)", v, v)
+			}
+		}
+		rule.values = append(rule.values, v)
+		if rest == "" {
+			return rule, nil
+		}
+		rest = rest[1:] // the comma
+	}
+}
+
+// unquoteWhere reads a double-quoted string at the start of s ("" is a quote) and returns it and what
+// follows it.
+func unquoteWhere(s string) (string, string, error) {
+	var b strings.Builder
+	for i := 1; i < len(s); i++ {
+		if s[i] != '"' {
+			b.WriteByte(s[i])
+			continue
+		}
+		if i+1 < len(s) && s[i+1] == '"' {
+			b.WriteByte('"')
+			i++
+			continue
+		}
+		return b.String(), s[i+1:], nil
+	}
+	return "", "", errors.New("no closing quote")
 }
 
 // parseAttr parses "COL" or "COL=name".

@@ -16,7 +16,7 @@ type record struct {
 }
 
 func readAll(t testing.TB, input string, delim byte) []record {
-	rr := newRecordReader(strings.NewReader(input), delim)
+	rr := newRecordReader(strings.NewReader(input), delim, 0)
 	var out []record
 	for {
 		line, fields, err := rr.next()
@@ -97,11 +97,11 @@ func encode(fields []string, delim byte) string {
 
 // FuzzRecordReader checks that the reader never panics, that line numbers increase, and that every good
 // record survives a round trip: written back with every field quoted and read again, it gives the same
-// fields. Fields holding a carriage return are left out of the round trip (line ends are normalised).
+// fields, carriage returns included (a CRLF inside quotes is kept).
 func FuzzRecordReader(f *testing.F) {
 	for _, seed := range []string{
 		"a,b,c\n1,2,3\n", "\"x,y\",\"\"\"q\"\"\"\n", "\"a\nb\",c\r\n", "P1;\"A; B\";--\n", "\"open\n", "\"a\"b,c\n",
-		"\xef\xbb\xbfh\n", ",,\n\n,\n", "a\tb\n",
+		"\xef\xbb\xbfh\n", ",,\n\n,\n", "a\tb\n", "\"a\r\nb\r\r\nc\",d\r\n", "x\ry,\"\r\"\r\n",
 	} {
 		f.Add([]byte(seed), byte(','))
 		f.Add([]byte(seed), byte(';'))
@@ -117,7 +117,7 @@ func FuzzRecordReader(f *testing.F) {
 				t.Fatalf("line numbers do not increase: %d after %d", r.line, last)
 			}
 			last = r.line
-			if r.err != "" || strings.ContainsRune(strings.Join(r.fields, ""), '\r') {
+			if r.err != "" {
 				continue
 			}
 			again := readAll(t, encode(r.fields, delim), delim)

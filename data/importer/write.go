@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/relgraph/relgraph/data/disk"
 	"github.com/relgraph/relgraph/graph"
 	"go.yaml.in/yaml/v3"
 )
@@ -153,7 +154,7 @@ func (d *Dataset) WriteActors(w io.Writer) error {
 
 // WriteLinks writes links.csv: the columns kind,from,to,start,end,on,sign,weight,certainty and one column
 // per attribute name (sorted). Values equal to the defaults are left empty: sign when it is the kind's,
-// weight 1, certainty reported.
+// weight 1 (graph.DefaultWeight; a weight of 0 is written as 0), certainty reported.
 func (d *Dataset) WriteLinks(w io.Writer) error {
 	keys := map[string]bool{}
 	for _, m := range d.attrs {
@@ -184,7 +185,7 @@ func (d *Dataset) WriteLinks(w io.Writer) error {
 		} else {
 			cw.empty()
 		}
-		if r.weight != 1 && r.weight != 0 {
+		if r.weight != graph.DefaultWeight {
 			cw.number(r.weight)
 		} else {
 			cw.empty()
@@ -243,43 +244,29 @@ func (d *Dataset) Files() (map[string][]byte, error) {
 	return out, nil
 }
 
-// WriteDir writes the dataset directory dir (actors.csv, links.csv, kinds.yaml) all at once: the files
-// go to a new directory beside it that is then renamed into place, so dir is never half-written. An
-// existing dir is replaced only when it holds nothing but those files.
+// WriteDir writes the dataset directory dir (actors.csv, links.csv, kinds.yaml) all at once, with
+// disk.ReplaceDir: the files go to a new directory beside it that then takes its place, so dir holds
+// either its old content or the new, never a part. An existing dir is replaced only when it holds
+// nothing but those files.
 func (d *Dataset) WriteDir(dir string) error {
 	dir = filepath.Clean(dir)
 	if err := checkReplaceable(dir); err != nil {
 		return err
 	}
-	tmp, err := os.MkdirTemp(filepath.Dir(dir), "."+filepath.Base(dir)+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("writing %s: %w", dir, err)
-	}
-	ok := false
-	defer func() {
-		if !ok {
-			os.RemoveAll(tmp)
+	return disk.ReplaceDir(dir, func(tmp string) error {
+		for _, f := range []struct {
+			name  string
+			write func(io.Writer) error
+		}{{ActorsFile, d.WriteActors}, {LinksFile, d.WriteLinks}, {KindsFile, d.WriteKinds}} {
+			if f.name == KindsFile && !d.HasKinds() {
+				continue
+			}
+			if err := writeFile(filepath.Join(tmp, f.name), f.write); err != nil {
+				return err
+			}
 		}
-	}()
-	for _, f := range []struct {
-		name  string
-		write func(io.Writer) error
-	}{{ActorsFile, d.WriteActors}, {LinksFile, d.WriteLinks}, {KindsFile, d.WriteKinds}} {
-		if f.name == KindsFile && !d.HasKinds() {
-			continue
-		}
-		if err := writeFile(filepath.Join(tmp, f.name), f.write); err != nil {
-			return fmt.Errorf("writing %s: %w", dir, err)
-		}
-	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return fmt.Errorf("writing %s: %w", dir, err)
-	}
-	if err := replaceDir(tmp, dir); err != nil {
-		return fmt.Errorf("writing %s: %w", dir, err)
-	}
-	ok = true
-	return nil
+		return nil
+	})
 }
 
 func writeFile(name string, write func(io.Writer) error) error {
@@ -314,22 +301,6 @@ func checkReplaceable(dir string) error {
 		}
 	}
 	return nil
-}
-
-// replaceDir renames tmp to dir, moving an existing dir aside first and removing it afterwards.
-func replaceDir(tmp, dir string) error {
-	if _, err := os.Stat(dir); errors.Is(err, os.ErrNotExist) {
-		return os.Rename(tmp, dir)
-	}
-	old := tmp + ".old"
-	if err := os.Rename(dir, old); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp, dir); err != nil {
-		os.Rename(old, dir)
-		return err
-	}
-	return os.RemoveAll(old)
 }
 
 func sortedKeys(m map[string]bool) []string {

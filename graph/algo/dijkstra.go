@@ -38,6 +38,7 @@ type dijkstra struct {
 	blocked   []bool
 	blockFrom int32
 	blockTo   []int32
+	steps     int64 // edges examined, for a caller that charges them to a Budget (see bfs.steps)
 }
 
 // heapItem is a node in the heap with its key: the cost from s, plus the heuristic under A*.
@@ -151,6 +152,7 @@ func (d *dijkstra) path(s, t int32) []int32 {
 		d.pos[u] = int32(len(d.order))
 		d.order = append(d.order, u)
 		du := d.dist[u]
+		d.steps += int64(g.Off[u+1] - g.Off[u])
 		if u == t {
 			best = du
 			if h == nil {

@@ -1,9 +1,76 @@
 package algo
 
 import (
+	"fmt"
 	"math/bits"
 	"slices"
 )
+
+// Budget is an allowance of work shared by the path searches it is passed to (AllSimplePathsFunc,
+// KShortestPathsFunc): every edge a search examines costs a step, and so does every node of a path it
+// builds, so that a search on a dense graph, where the paths asked for may number in the billions,
+// ends in a time proportional to its budget. A caller may charge its own work to the same budget with
+// Spend. A search checks its budget between units of work (a node's row of edges, one spur search of
+// Yen's algorithm), so it may overrun it by one unit. A nil *Budget allows any amount of work.
+type Budget struct {
+	max, used int64
+}
+
+// NewBudget returns a budget of max steps; max ≤ 0 allows none beyond the first unit of work.
+func NewBudget(max int64) *Budget { return &Budget{max: max} }
+
+// Spend charges n steps to b and reports whether b still holds steps (its use is at most its max).
+func (b *Budget) Spend(n int64) bool {
+	if b == nil {
+		return true
+	}
+	b.used += n
+	return b.used <= b.max
+}
+
+// Exhausted reports whether more steps have been charged to b than it holds.
+func (b *Budget) Exhausted() bool { return b != nil && b.used > b.max }
+
+// Used returns the number of steps charged to b (0 for a nil budget).
+func (b *Budget) Used() int64 {
+	if b == nil {
+		return 0
+	}
+	return b.used
+}
+
+// Max returns the number of steps b holds, or -1 for a nil budget (no bound).
+func (b *Budget) Max() int64 {
+	if b == nil {
+		return -1
+	}
+	return b.max
+}
+
+// Stop says how a path search that delivers its paths one at a time ended.
+type Stop uint8
+
+const (
+	// Finished means the search delivered every path there is.
+	Finished Stop = iota
+	// Stopped means the caller's yield function asked for no more paths.
+	Stopped
+	// OutOfSteps means the search used up its Budget: more paths may exist.
+	OutOfSteps
+)
+
+// String returns the name of the constant.
+func (s Stop) String() string {
+	switch s {
+	case Finished:
+		return "Finished"
+	case Stopped:
+		return "Stopped"
+	case OutOfSteps:
+		return "OutOfSteps"
+	}
+	return fmt.Sprintf("Stop(%d)", uint8(s))
+}
 
 // Distances returns the number of edges on a shortest path from s to every node, following edge
 // directions in a directed graph; -1 marks nodes s cannot reach. O(N + E).
@@ -81,6 +148,10 @@ type bfs struct {
 	blocked   []bool
 	blockFrom int32
 	blockTo   []int32
+
+	// steps counts the edges the searches examined, for a caller that charges them to a Budget; it
+	// only grows, and the caller reads and clears it.
+	steps int64
 }
 
 // label is a node's level from s and its level to t, -1 when it has none, and, for s-side nodes,
@@ -161,6 +232,7 @@ func (b *bfs) meet(s, t int32) (d, A, B int32) {
 		if b.rev == nil || b.sFirst(b.qs[sHead:], b.qt[tHead:]) {
 			end := len(b.qs)
 			for _, u := range b.qs[sHead:end] {
+				b.steps += int64(g.Off[u+1] - g.Off[u])
 				for _, v := range g.Nbr[g.Off[u]:g.Off[u+1]] {
 					if !free && !b.edgeOK(u, v) {
 						continue
@@ -180,6 +252,7 @@ func (b *bfs) meet(s, t int32) (d, A, B int32) {
 			r := b.rev
 			end := len(b.qt)
 			for _, u := range b.qt[tHead:end] {
+				b.steps += int64(r.Off[u+1] - r.Off[u])
 				for _, x := range r.Nbr[r.Off[u]:r.Off[u+1]] {
 					if !free && !b.edgeOK(x, u) {
 						continue
@@ -259,6 +332,7 @@ func (b *bfs) step(u, j, d, B, t int32) int32 {
 	row := g.Nbr[g.Off[u]:g.Off[u+1]]
 	if k := d - j; k <= B && b.rev != nil {
 		if near := b.qt[b.lvlT[k]:b.lvlT[k+1]]; len(near)*bits.Len(uint(len(row))) < len(row) {
+			b.steps += int64(len(near))
 			next := int32(-1)
 			for _, v := range near {
 				if next >= 0 && v >= next {
@@ -271,11 +345,13 @@ func (b *bfs) step(u, j, d, B, t int32) int32 {
 			return next
 		}
 	}
-	for _, v := range row {
+	for i, v := range row {
 		if b.edgeOK(u, v) && b.onPath(v, j, d, B, t) {
+			b.steps += int64(i + 1)
 			return v
 		}
 	}
+	b.steps += int64(len(row))
 	return -1
 }
 

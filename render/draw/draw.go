@@ -139,6 +139,9 @@ type Options struct {
 	// Scale is the PNG resolution in pixels per point; zero means the
 	// helper's default (2, that is 144 dpi).
 	Scale float64
+	// Timeout bounds the helper's run, start-up, layout and output together; zero means no bound.
+	// When it runs out, the helper and every process it started are killed (see [Draw]).
+	Timeout time.Duration
 	// Locator finds the helper.
 	Locator Locator
 }
@@ -166,12 +169,23 @@ func (o Options) args() []string {
 
 // Draw runs the helper on dot and writes the picture to w. The helper's
 // output is buffered: w receives nothing unless the helper succeeded. A
-// failure of the helper is returned with the message it printed. Cancelling
-// ctx kills the helper.
+// failure of the helper is returned with the message it printed.
+//
+// The helper runs in a process group of its own (on Unix), so that
+// cancelling ctx or running out of opts.Timeout kills it together with any
+// process it started — a wrapper script named by RELGRAPH_RENDER, say — and
+// Draw returns once they are gone. On Linux the helper is also killed when
+// the calling process dies. A run stopped by opts.Timeout returns a
+// *TimeoutError; one stopped by ctx returns ctx's error, wrapped.
 func Draw(ctx context.Context, dot []byte, opts Options, w io.Writer) error {
 	path, err := opts.Locator.Find()
 	if err != nil {
 		return err
+	}
+	if opts.Timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeoutCause(ctx, opts.Timeout, errOutOfTime)
+		defer cancel()
 	}
 	var stdout, stderr bytes.Buffer
 	cmd := exec.CommandContext(ctx, path, opts.args()...)
@@ -179,8 +193,12 @@ func Draw(ctx context.Context, dot []byte, opts Options, w io.Writer) error {
 	cmd.Stdout = &stdout
 	cmd.Stderr = &stderr
 	cmd.WaitDelay = time.Second // do not wait for children that keep the pipes open
+	ownGroup(cmd)
 	if err := cmd.Run(); err != nil {
 		if ctx.Err() != nil {
+			if errors.Is(context.Cause(ctx), errOutOfTime) {
+				return &TimeoutError{Path: path, Timeout: opts.Timeout}
+			}
 			return fmt.Errorf("run %s: %w", HelperName, ctx.Err())
 		}
 		var exit *exec.ExitError
@@ -214,3 +232,21 @@ type HelperError struct {
 func (e *HelperError) Error() string {
 	return e.Message
 }
+
+// errOutOfTime is the cause of the context that Options.Timeout bounds.
+var errOutOfTime = errors.New("out of time")
+
+// TimeoutError reports a helper that was killed because it ran past
+// Options.Timeout. It matches context.DeadlineExceeded with errors.Is.
+type TimeoutError struct {
+	Path    string        // the helper that ran
+	Timeout time.Duration // the time it was given
+}
+
+// Error says that the drawing took too long.
+func (e *TimeoutError) Error() string {
+	return fmt.Sprintf("%s did not finish the drawing within %v and was stopped", HelperName, e.Timeout)
+}
+
+// Unwrap returns context.DeadlineExceeded.
+func (e *TimeoutError) Unwrap() error { return context.DeadlineExceeded }

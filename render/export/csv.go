@@ -20,8 +20,7 @@ var (
 
 // csvColumns splits attribute names into those that get a column of their own and those that go into
 // the attrs JSON column: names that a reader would take for a fixed column (ignoring case and
-// surrounding spaces), that repeat another column's name in another case, that are empty, or that hold
-// a carriage return (a CSV reader drops the one before a line break).
+// surrounding spaces), that repeat another column's name in another case, or that are empty.
 func csvColumns(names, fixed []string) (cols []string, viaJSON map[string]bool) {
 	taken := map[string]bool{"attrs": true}
 	for _, f := range fixed {
@@ -30,7 +29,7 @@ func csvColumns(names, fixed []string) (cols []string, viaJSON map[string]bool) 
 	viaJSON = map[string]bool{}
 	for _, n := range names {
 		key := strings.ToLower(n)
-		if n == "" || n != strings.TrimSpace(n) || strings.Contains(n, "\r") || taken[key] {
+		if n == "" || n != strings.TrimSpace(n) || taken[key] {
 			viaJSON[n] = true
 			continue
 		}
@@ -41,25 +40,25 @@ func csvColumns(names, fixed []string) (cols []string, viaJSON map[string]bool) 
 }
 
 // csvList writes a list cell: items joined by '|', or a JSON list when an item could not survive that
-// (it holds '|', starts with '[', has surrounding spaces, is empty, or holds a carriage return).
+// (it holds '|', starts with '[', has surrounding spaces, or is empty).
 func csvList(items []string) string {
 	if len(items) == 0 {
 		return ""
 	}
 	for i, s := range items {
-		if s == "" || s != strings.TrimSpace(s) || strings.ContainsAny(s, "|\r") || (i == 0 && strings.HasPrefix(s, "[")) {
+		if s == "" || s != strings.TrimSpace(s) || strings.Contains(s, "|") || (i == 0 && strings.HasPrefix(s, "[")) {
 			return jsonText(items)
 		}
 	}
 	return strings.Join(items, "|")
 }
 
-// csvAttrs returns the attrs-column JSON of the attributes that have no column of their own, or of
-// those whose value a CSV cell cannot carry (empty, or holding a carriage return).
+// csvAttrs returns the attrs-column JSON of the attributes that have no column of their own, or whose
+// value is empty (an empty cell means the item lacks the attribute).
 func csvAttrs(attrs map[string]string, viaJSON map[string]bool) string {
 	var m map[string]string
 	for k, v := range attrs {
-		if viaJSON[k] || v == "" || strings.Contains(v, "\r") {
+		if viaJSON[k] || v == "" {
 			if m == nil {
 				m = map[string]string{}
 			}
@@ -72,6 +71,74 @@ func csvAttrs(attrs map[string]string, viaJSON map[string]bool) string {
 	return jsonText(m)
 }
 
+// writeRow writes a row of cells, each escaped by csvCell.
+func writeRow(cw *csv.Writer, row []string) error {
+	for i, v := range row {
+		row[i] = csvCell(v)
+	}
+	return cw.Write(row)
+}
+
+// csvCell returns a cell as the native CSV writes it, so that a spreadsheet shows it as text: with an
+// apostrophe in front when it starts with a character that makes a spreadsheet formula (=, +, -, @, a
+// tab or a carriage return) and is not a plain number such as -5 or +1.5, or when it starts with
+// apostrophes followed by such a character (so '=x gets a second apostrophe). The data package's
+// reader takes that one apostrophe off again, so the scheme loses nothing.
+func csvCell(v string) string {
+	i := 0
+	for i < len(v) && v[i] == '\'' {
+		i++
+	}
+	if i == len(v) {
+		return v
+	}
+	switch v[i] {
+	case '=', '+', '-', '@', '\t', '\r':
+		if i > 0 || !plainNumber(v) {
+			return "'" + v
+		}
+	}
+	return v
+}
+
+// plainNumber reports whether s is a decimal number with an optional sign, fraction and exponent
+// (-5, +1.5, -2e-3): a spreadsheet reads it as that number, never as a formula.
+func plainNumber(s string) bool {
+	digits := func(i int) int {
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+		return i
+	}
+	i := 0
+	if i < len(s) && (s[i] == '+' || s[i] == '-') {
+		i++
+	}
+	j := digits(i)
+	if j == i {
+		return false
+	}
+	if j < len(s) && s[j] == '.' {
+		k := digits(j + 1)
+		if k == j+1 {
+			return false
+		}
+		j = k
+	}
+	if j < len(s) && (s[j] == 'e' || s[j] == 'E') {
+		j++
+		if j < len(s) && (s[j] == '+' || s[j] == '-') {
+			j++
+		}
+		k := digits(j)
+		if k == j {
+			return false
+		}
+		j = k
+	}
+	return j == len(s)
+}
+
 // WriteCSV returns the files of relgraph's native CSV dataset: actors.csv, links.csv and, when the
 // graph has source documents or declares kinds beyond the built-in ones, dataset.yaml with its
 // sources: and kinds: sections. The directory loads back with `relgraph --data DIR` into the same
@@ -82,7 +149,9 @@ func csvAttrs(attrs map[string]string, viaJSON map[string]bool) string {
 // is exported too, and its route only when every place on it is; in a filtered or focused export that
 // leaves such links out. A link id is written only when it differs from the id the loader derives.
 // Attributes are columns of their own, except those the attrs JSON column must carry (see
-// csvColumns, csvAttrs). O(actors + links).
+// csvColumns, csvAttrs). A cell that a spreadsheet would run as a formula is written with an apostrophe
+// in front (see csvCell), which the loader takes off again; a value holding a line break, CRLF
+// included, is quoted and loads back as it was. O(actors + links).
 func WriteCSV(v View) ([]File, error) {
 	g := v.Graph
 	actorAttrs, _ := attrNames(v, nil)
@@ -103,7 +172,7 @@ func WriteCSV(v View) ([]File, error) {
 	if needJSON {
 		header = append(header, "attrs")
 	}
-	_ = cw.Write(header)
+	_ = writeRow(cw, header)
 	row := make([]string, 0, len(header))
 	for _, ai := range v.Actors {
 		a := g.Actor(ai)
@@ -125,7 +194,7 @@ func WriteCSV(v View) ([]File, error) {
 		row = append(row[:0], a.ID, a.Name, a.Kind, in, csvList(a.Aliases), stands, dateText(a.Start), dateText(a.End),
 			csvList(route), routeKind, cert, sourcesText(a.Sources))
 		row = appendAttrCells(row, a.Attrs, cols, needJSON, viaJSON)
-		_ = cw.Write(row)
+		_ = writeRow(cw, row)
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {
@@ -151,7 +220,7 @@ func WriteCSV(v View) ([]File, error) {
 	if needJSON {
 		header = append(header, "attrs")
 	}
-	_ = cw.Write(header)
+	_ = writeRow(cw, header)
 	for i := range kept {
 		l := &kept[i]
 		id := l.ID
@@ -161,7 +230,7 @@ func WriteCSV(v View) ([]File, error) {
 		row = append(row[:0], l.Kind, l.From, l.To, dateText(l.Start), dateText(l.End), dateText(l.On),
 			strconv.Itoa(int(l.Sign)), strconv.FormatFloat(l.Weight, 'g', -1, 64), l.Certainty.String(), id, sourcesText(l.Sources))
 		row = appendAttrCells(row, l.Attrs, cols, needJSON, viaJSON)
-		_ = cw.Write(row)
+		_ = writeRow(cw, row)
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {
@@ -260,16 +329,11 @@ func datasetYAML(g *graph.Graph) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// appendAttrCells appends the attribute columns of a row: one cell per column in cols (empty for a
-// value holding a carriage return, which CSV cannot carry through a round trip) and, with needJSON,
-// the attrs JSON cell for what the columns cannot hold.
+// appendAttrCells appends the attribute columns of a row: one cell per column in cols and, with
+// needJSON, the attrs JSON cell for what the columns cannot hold.
 func appendAttrCells(row []string, attrs map[string]string, cols []string, needJSON bool, viaJSON map[string]bool) []string {
 	for _, c := range cols {
-		if val := attrs[c]; !strings.Contains(val, "\r") {
-			row = append(row, val)
-		} else {
-			row = append(row, "")
-		}
+		row = append(row, attrs[c])
 	}
 	if needJSON {
 		row = append(row, csvAttrs(attrs, viaJSON))

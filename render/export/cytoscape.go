@@ -84,7 +84,7 @@ func WriteCytoscape(w io.Writer, v View) error {
 	}
 	write("\n],\n\"edges\":[")
 	for n, li := range v.Links {
-		l := g.Link(li)
+		l := linkAt(g, li)
 		d := cyEdgeData{ID: l.ID, Source: l.From, Target: l.To, Kind: l.Kind, Directed: l.Directed, Sign: l.Sign,
 			Weight: l.Weight, Start: l.Start, End: l.End, On: l.On, Certainty: l.Certainty, Sources: l.Sources,
 			Attrs: l.Attrs, Color: render.LinkColor(g.KindOf(li))}

@@ -141,6 +141,31 @@ func materialize(v View) []graph.Link {
 	return out
 }
 
+// linkAt returns link li of g in full, as g.Link does, except that its attributes and sources are the
+// graph's own, not copies: the streaming writers read them once and keep nothing of a link, so that
+// writing a million links takes no memory beyond the graph's.
+func linkAt(g *graph.Graph, li int32) graph.Link {
+	k := g.KindOf(li)
+	from, to := g.Ends(li)
+	start, end, on := g.SpanOf(li)
+	return graph.Link{ID: g.LinkID(li), Kind: k.ID, From: g.Actor(from).ID, To: g.Actor(to).ID, Directed: k.Directed,
+		Sign: g.SignOf(li), Start: start, End: end, On: on, Certainty: g.CertaintyOf(li), Weight: g.WeightOf(li),
+		Attrs: g.AttrsOf(li), Sources: g.SourcesOf(li)}
+}
+
+// viewAttrNames returns the sorted attribute names used by the view's actors and by its links, read
+// from the graph without materialising a link.
+func viewAttrNames(v View) (actorAttrs, linkAttrs []string) {
+	actorAttrs, _ = attrNames(v, nil)
+	seen := map[string]bool{}
+	for _, li := range v.Links {
+		for k := range v.Graph.AttrsOf(li) {
+			seen[k] = true
+		}
+	}
+	return actorAttrs, slices.Sorted(maps.Keys(seen))
+}
+
 // attrNames returns the sorted attribute names used by the view's actors and by the given links.
 func attrNames(v View, links []graph.Link) (actorAttrs, linkAttrs []string) {
 	seen := map[string]bool{}

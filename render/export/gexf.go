@@ -48,8 +48,7 @@ func attrTitlesOf(attrs []gexfAttr, extra ...string) []string {
 // type="undirected"; opts.Window sets the graph's start and end. O(actors + links).
 func WriteGEXF(w io.Writer, v View, opts Options) error {
 	g := v.Graph
-	links := materialize(v)
-	actorAttrs, linkAttrs := attrNames(v, links)
+	actorAttrs, linkAttrs := viewAttrNames(v)
 	nodeTitles := attrTitles(actorAttrs, attrTitlesOf(gexfNodeAttrs, "id", "label"))
 	edgeTitles := attrTitles(linkAttrs, attrTitlesOf(gexfEdgeAttrs, "id", "label", "weight"))
 
@@ -146,8 +145,9 @@ func WriteGEXF(w io.Writer, v View, opts Options) error {
 		x.raw("      </node>\n")
 	}
 	x.raw("    </nodes>\n    <edges>\n")
-	for i, li := range v.Links {
-		l := &links[i]
+	for _, li := range v.Links {
+		link := linkAt(g, li)
+		l := &link
 		lk := g.KindOf(li)
 		x.raw("      <edge")
 		x.attr("id", l.ID)

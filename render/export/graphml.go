@@ -46,8 +46,7 @@ func keyNames(keys []graphmlKey) []string {
 // Empty fields are left out. O(actors + links).
 func WriteGraphML(w io.Writer, v View, opts Options) error {
 	g := v.Graph
-	links := materialize(v)
-	actorAttrs, linkAttrs := attrNames(v, links)
+	actorAttrs, linkAttrs := viewAttrNames(v)
 	nodeTitles := attrTitles(actorAttrs, keyNames(graphmlNodeFields))
 	edgeTitles := attrTitles(linkAttrs, keyNames(graphmlEdgeFields))
 	nodeAttrKey := make(map[string]string, len(actorAttrs))
@@ -119,8 +118,9 @@ func WriteGraphML(w io.Writer, v View, opts Options) error {
 		}
 		x.raw("    </node>\n")
 	}
-	for i := range links {
-		l := &links[i]
+	for _, li := range v.Links {
+		link := linkAt(g, li)
+		l := &link
 		x.raw("    <edge")
 		x.attr("id", l.ID)
 		x.attr("source", l.From)

@@ -20,10 +20,8 @@ func (a *app) newNeighborsCmd() *cobra.Command {
   relgraph neighbors armenia --kinds arms_sale,alliance,troop_base --json`,
 		Args:              exactArgs(1, "ACTOR"),
 		ValidArgsFunction: a.completeActors,
+		PreRunE:           checkCounts,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if depth < 1 {
-				return usagef("--depth must be at least 1")
-			}
 			full, g, err := a.graph()
 			if err != nil {
 				return err
@@ -57,7 +55,7 @@ func (a *app) newNeighborsCmd() *cobra.Command {
 			})
 		},
 	}
-	cmd.Flags().IntVar(&depth, "depth", 1, "how many `hops` out")
+	countFlag(cmd.Flags(), &depth, "depth", 1, 1, 0, "", "how many `hops` out")
 	return cmd
 }
 
@@ -77,11 +75,9 @@ func (a *app) newRankCmd() *cobra.Command {
 		Example: `  relgraph rank --by betweenness --top 10
   relgraph rank --by degree --exclude-kinds located_in
   relgraph rank --by pagerank --kinds arms_sale --kind country --json`,
-		Args: cobra.NoArgs,
+		Args:    cobra.NoArgs,
+		PreRunE: checkCounts,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if top < 0 {
-				return usagef("--top must not be negative")
-			}
 			_, g, err := a.graph()
 			if err != nil {
 				return err
@@ -125,7 +121,7 @@ func (a *app) newRankCmd() *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&by, "by", "betweenness", "`measure`: degree, betweenness or pagerank")
-	cmd.Flags().IntVar(&top, "top", 20, "show the best `N` (0: all)")
+	countFlag(cmd.Flags(), &top, "top", 20, 0, 0, "", "show the best `N` (0: all)")
 	cmd.Flags().StringVar(&kind, "kind", "", "only rank actors of this `kind` (scores still use the whole graph)")
 	_ = cmd.RegisterFlagCompletionFunc("by", cobra.FixedCompletions([]string{"degree", "betweenness", "pagerank"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
@@ -252,7 +248,8 @@ balanced triangles. Unbalanced triangles are listed with those held by the most 
 		Example: `  relgraph balance
   relgraph balance --exclude-kinds located_in,leads --top 5
   relgraph balance --at 2016 --json`,
-		Args: cobra.NoArgs,
+		Args:    cobra.NoArgs,
+		PreRunE: checkCounts,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			_, g, err := a.graph()
 			if err != nil {
@@ -280,7 +277,7 @@ balanced triangles. Unbalanced triangles are listed with those held by the most 
 			})
 		},
 	}
-	cmd.Flags().IntVar(&top, "top", 20, "list at most `N` unbalanced triangles (0: all)")
+	countFlag(cmd.Flags(), &top, "top", 20, 0, 0, "", "list at most `N` unbalanced triangles (0: all)")
 	return cmd
 }
 

@@ -14,6 +14,7 @@ import (
 func (a *app) newConnectCmd() *cobra.Command {
 	var literal bool
 	var opts graph.ConnectOptions
+	var steps int
 	cmd := &cobra.Command{
 		Use:   "connect A B",
 		Short: "Who connects A and B: direct links, common neighbours, brokers and paths",
@@ -25,14 +26,19 @@ func (a *app) newConnectCmd() *cobra.Command {
   - the best few paths.
 A place that stands for an actor (a capital) stands for it, and an actor's sphere — its capital,
 cities, companies, people and units — counts as the actor: 'connect Baku Moscow' is about
-Azerbaijan and Russia and says so. --literal asks about the named actors alone.`,
+Azerbaijan and Russia and says so. --literal asks about the named actors alone.
+
+The search for the best paths takes at most --max-steps steps (see 'relgraph path --help'); when
+they run out, the paths shown are the best of those found, and the answer says so.`,
 		Example: `  relgraph connect Baku Moscow
   relgraph connect azerbaijan russia --at 2016
   relgraph connect armenia turkey --exclude-kinds located_in --json
   relgraph connect Baku Moscow --literal`,
 		Args:              exactArgs(2, "two actors, A and B"),
 		ValidArgsFunction: a.completeActors,
+		PreRunE:           checkCounts,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.MaxSteps = int64(steps)
 			full, g, err := a.graph()
 			if err != nil {
 				return err
@@ -69,8 +75,9 @@ Azerbaijan and Russia and says so. --literal asks about the named actors alone.`
 		},
 	}
 	cmd.Flags().BoolVar(&literal, "literal", false, "ask about the named actors alone, not what they stand for or contain")
-	cmd.Flags().IntVar(&opts.Paths, "paths", 5, "how many shortest paths to show")
-	cmd.Flags().IntVar(&opts.Brokers, "brokers", 10, "how many brokers to show")
+	countFlag(cmd.Flags(), &opts.Paths, "paths", 5, 1, maxPathsShow, "for a longer list, use 'relgraph path --k' or 'relgraph path --all'", "how many shortest paths to show (at most 1000)")
+	countFlag(cmd.Flags(), &opts.Brokers, "brokers", 10, 1, 0, "", "how many brokers to show")
+	stepsFlag(cmd.Flags(), &steps)
 	return cmd
 }
 
@@ -142,6 +149,10 @@ func (a *app) writeConnect(w io.Writer, g *graph.Graph, res graph.ConnectResult,
 		if err := writePath(w, g, i+1, p); err != nil {
 			return err
 		}
+	}
+	if res.Stopped == graph.StopSteps {
+		_, err := fmt.Fprintf(w, "\nthe search for paths used up its budget of %d steps: these are the best of the paths it found, and there may be stronger ones (raise it with --max-steps)\n", res.MaxSteps)
+		return err
 	}
 	return nil
 }

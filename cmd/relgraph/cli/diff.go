@@ -25,6 +25,7 @@ type diffOpts struct {
 	depth   int
 	as      string
 	layout  string
+	limits  drawLimits
 }
 
 func (a *app) newDiffCmd() *cobra.Command {
@@ -64,6 +65,7 @@ also cuts the text and JSON output down to them). Exit status 0 also when nothin
 	f.IntVar(&o.depth, "depth", 1, "with --focus, how many links away from the actor to go")
 	f.StringVar(&o.as, "as", "", "draw the changes: `format` svg, png or dot (default: from -o's extension)")
 	f.StringVar(&o.layout, "layout", "dot", "Graphviz layout `engine` of the drawing: "+strings.Join(renderLayouts, ", "))
+	addDrawFlags(cmd, &o.limits)
 	_ = cmd.RegisterFlagCompletionFunc("focus", a.completeActors)
 	_ = cmd.RegisterFlagCompletionFunc("as", cobra.FixedCompletions([]string{"svg", "png", "dot"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
@@ -214,7 +216,7 @@ func (a *app) diffSide(arg string, f graph.Filter) (diffSide, error) {
 		}
 		return diffSide{arg: arg, desc: strings.Join(labels, ", ") + " at " + d.String(), g: g}, nil
 	}
-	in, err := data.PathInput(arg)
+	in, err := a.pathInput(arg)
 	if err != nil {
 		if d, derr := graph.ParseDate(arg); derr == nil && d != 0 && errors.Is(err, os.ErrNotExist) {
 			return diffSide{}, usagef("no dataset or snapshot %q; for the dataset at a date write @%s", arg, arg)
@@ -805,9 +807,5 @@ func (a *app) drawDiff(cmd *cobra.Command, old, new diffSide, c graph.Changes, v
 	if d.NumActors() == 0 {
 		return errors.New("nothing to draw: neither snapshot has a link in view")
 	}
-	if limit := maxActors[o.layout]; format != "dot" && d.NumActors() > limit {
-		return fmt.Errorf("%d actors are too many to draw legibly with %s (the limit is %d): cut the drawing down with --focus ACTOR --depth 1 or --kinds K1,K2",
-			d.NumActors(), o.layout, limit)
-	}
-	return a.drawDiagram(cmd.Context(), d, o.layout, format)
+	return a.drawDiagram(cmd.Context(), d, o.layout, format, o.limits, "--focus ACTOR --depth 1 or --kinds K1,K2")
 }

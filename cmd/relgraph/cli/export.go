@@ -1,15 +1,16 @@
 package cli
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 
+	"github.com/relgraph/relgraph/data/disk"
 	"github.com/relgraph/relgraph/graph"
 	"github.com/relgraph/relgraph/render"
 	"github.com/relgraph/relgraph/render/export"
@@ -135,10 +136,10 @@ func (a *app) exportFormat(as string) (string, error) {
 	return as, nil
 }
 
-// writeExport writes v in the given format to -o or standard output.
+// writeExport writes v in the given format to -o or standard output. A single-file format is written
+// as a stream, never held whole in memory.
 // With focused false, DOT draws what 'relgraph render' draws: every actor that has a link.
 func (a *app) writeExport(format string, v export.View, opts export.Options, focused bool) error {
-	var buf bytes.Buffer
 	var err error
 	switch f := export.Format(format); {
 	case f.IsDir():
@@ -168,35 +169,27 @@ func (a *app) writeExport(format string, v export.View, opts export.Options, foc
 		_, err = fmt.Fprintf(a.env.Stderr, "wrote %d actors and %d links to %s: %s%s\n", len(v.Actors), len(v.Links), a.output, strings.Join(names, ", "), note)
 		return err
 	case f == export.GraphML:
-		err = export.WriteGraphML(&buf, v, opts)
+		return a.stream(false, func(w io.Writer) error { return export.WriteGraphML(w, v, opts) })
 	case f == export.GEXF:
-		err = export.WriteGEXF(&buf, v, opts)
+		return a.stream(false, func(w io.Writer) error { return export.WriteGEXF(w, v, opts) })
 	case f == export.Cytoscape:
-		err = export.WriteCytoscape(&buf, v)
-	case format == exportDot:
-		dopts := render.DOTOptions{Title: opts.Description}
-		if focused {
-			dopts.Actors = nonNil(v.Actors)
-		}
-		err = render.DOT(&buf, v.Graph, dopts)
+		return a.stream(false, func(w io.Writer) error { return export.WriteCytoscape(w, v) })
 	}
-	if err != nil {
-		return err
+	dopts := render.DOTOptions{Title: opts.Description}
+	if focused {
+		dopts.Actors = nonNil(v.Actors)
 	}
-	return a.writeOutput(buf.Bytes())
+	return a.stream(false, func(w io.Writer) error { return render.DOT(w, v.Graph, dopts) })
 }
 
-// writeDirAtomic writes files into directory dir: into a new directory beside it first, which then
-// takes dir's place, so that dir is never left half-written. An existing dir is replaced only when it
-// holds nothing but files an export writes.
+// writeDirAtomic writes files into directory dir all at once (disk.ReplaceDir), so that dir is never
+// left half-written. An existing dir is replaced only when it holds nothing but files an export writes.
 func writeDirAtomic(dir string, files []export.File) error {
 	dir = filepath.Clean(dir)
-	existed := false
 	switch st, err := os.Stat(dir); {
 	case err == nil && !st.IsDir():
 		return fmt.Errorf("%s exists and is not a directory", dir)
 	case err == nil:
-		existed = true
 		entries, err := os.ReadDir(dir)
 		if err != nil {
 			return fmt.Errorf("writing %s: %w", dir, err)
@@ -213,46 +206,12 @@ func writeDirAtomic(dir string, files []export.File) error {
 	case !errors.Is(err, fs.ErrNotExist):
 		return fmt.Errorf("writing %s: %w", dir, err)
 	}
-	parent, base := filepath.Split(dir)
-	if parent == "" {
-		parent = "."
-	}
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return fmt.Errorf("writing %s: %w", dir, err)
-	}
-	tmp, err := os.MkdirTemp(parent, "."+base+".new-*")
-	if err != nil {
-		return fmt.Errorf("writing %s: %w", dir, err)
-	}
-	fail := func(err error) error {
-		os.RemoveAll(tmp)
-		return fmt.Errorf("writing %s: %w", dir, err)
-	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return fail(err)
-	}
-	for _, f := range files {
-		if err := os.WriteFile(filepath.Join(tmp, f.Name), f.Data, 0o644); err != nil {
-			return fail(err)
-		}
-	}
-	if !existed {
-		if err := os.Rename(tmp, dir); err != nil {
-			return fail(err)
+	return disk.ReplaceDir(dir, func(tmp string) error {
+		for _, f := range files {
+			if err := os.WriteFile(filepath.Join(tmp, f.Name), f.Data, 0o666); err != nil {
+				return err
+			}
 		}
 		return nil
-	}
-	old, err := os.MkdirTemp(parent, "."+base+".old-*")
-	if err != nil {
-		return fail(err)
-	}
-	os.Remove(old) // only its unique name is wanted
-	if err := os.Rename(dir, old); err != nil {
-		return fail(err)
-	}
-	if err := os.Rename(tmp, dir); err != nil {
-		os.Rename(old, dir)
-		return fail(err)
-	}
-	return os.RemoveAll(old)
+	})
 }

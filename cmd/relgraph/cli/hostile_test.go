@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime/metrics"
 	"strconv"
 	"strings"
@@ -53,6 +54,26 @@ func TestHostile(t *testing.T) {
 			"status": cmdStatus,
 		},
 	})
+}
+
+// TestHostileCount keeps the suite at the size the hardening promised: at least 80 runs of relgraph
+// on hostile input.
+func TestHostileCount(t *testing.T) {
+	files, err := filepath.Glob("testdata/hostile/*.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n += len(regexp.MustCompile(`(?m)^!? ?exec relgraph\b`).FindAll(b, -1))
+	}
+	if n < 80 {
+		t.Errorf("the hostile suite runs relgraph %d times in %d scripts; want at least 80", n, len(files))
+	}
 }
 
 // runWatched runs the relgraph command of a test script under the limits in limitsEnv, when set.

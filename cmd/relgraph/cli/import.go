@@ -23,6 +23,7 @@ import (
 type importFlags struct {
 	mapping, saveMapping string
 	skipBad              bool
+	maxLine              int64
 
 	// Shared by links and actors.
 	delimiter string
@@ -89,6 +90,8 @@ func (a *app) newImportCmd() *cobra.Command {
 	pf.StringVar(&f.mapping, "mapping", "", "read the column mapping from `M.yaml` (flags override its fields)")
 	pf.StringVar(&f.saveMapping, "save-mapping", "", "save the column mapping to `M.yaml`")
 	pf.BoolVar(&f.skipBad, "skip-bad", false, "skip bad rows (still reported) instead of failing")
+	f.maxLine = importer.DefaultMaxLine
+	pf.Var(sizeValue{&f.maxLine}, "max-line", "stop at a line (or quoted record) longer than `SIZE` (64MiB, 1GiB…)")
 	cmd.AddCommand(a.newImportLinksCmd(f), a.newImportActorsCmd(f))
 	return cmd
 }
@@ -109,9 +112,20 @@ Kinds: --kind for every row; --kind-col for a column of kind names; --kind-from 
 indicator columns (a row yields one link per true column: ATOP's atop_defense=alliance) and
 COL:value=kind,… for values of a column.
 
+Weights: --weight COL gives each link the number in COL. An empty or missing cell is weight 1; a 0 is
+kept as 0 (SIPRI rounds small transfers down to 0), and such a link cannot be crossed by
+'path --weighted'.
+
+Repeated rows are summed, never dropped: rows that give the same link (the same kind, ends and date)
+make one link whose weight is the sum of theirs, so two transfers of 2 in one year are one link of
+weight 4, and the summary says so ("1 repeated row summed into 1 link"). Undirected kinds ignore the
+order of the ends: a row listing a pair the other way round is the same fact listed twice (ATOP lists
+every dyad in both directions) and is counted once, the link keeping the larger of the two
+directions' totals.
+
 --collapse-years merges consecutive (or overlapping) yearly rows of the same pair and kind into one
-link with a start and an end; a gap starts a new link. Undirected kinds ignore the order of the ends,
-so a pair listed in both directions gives one link.`,
+link with a start and an end; a gap starts a new link. Repeated rows of one year are summed first;
+the spell keeps the largest weight of its years.`,
 		Example: `  relgraph import links sipri.csv --from supplier_cown,supplier --to recipient_cown,recipient --kind arms_sale \
       --on year --weight value --actors cow_states.csv --id ccode --name statenme --new-actors -o sipri/
   relgraph import links pipelines.csv --delimiter ';' --from StartCountry --to EndCountry --via Countries \
@@ -188,7 +202,8 @@ type flagSet interface {
 func addSourceFlags(fl flagSet, f *importFlags) {
 	fl.StringVar(&f.delimiter, "delimiter", "", "field separator: one `character` or tab (default ',')")
 	fl.StringSliceVar(&f.missing, "missing", nil, "`values` meaning no value besides the empty one (default NA,N/A,--,NULL)")
-	fl.StringArrayVar(&f.where, "where", nil, "keep rows where `COL=v1,v2` (or drop them with COL!=v1,v2); repeatable")
+	fl.StringArrayVar(&f.where, "where", nil, "keep rows where `COL=v1,v2` (or drop them with COL!=v1,v2); repeatable; "+
+		`quote a value holding ',' or '=' as in CSV (COL="a=b"); COL="" matches empty cells`)
 	fl.StringSliceVar(&f.attrs, "attrs", nil, "`COL`s copied into attrs (COL=name renames)")
 }
 
@@ -416,7 +431,7 @@ func (a *app) runImport(cmd *cobra.Command, f *importFlags, m *importer.Mapping,
 	}
 	started := a.now()
 	bar := &progressBar{w: a.rawStderr, now: a.now, start: started}
-	opts := importer.Options{Dir: base}
+	opts := importer.Options{Dir: base, MaxLine: f.maxLine}
 	if a.stderrIsTerminal() {
 		opts.Progress = bar.update
 	}
@@ -454,30 +469,48 @@ func (a *app) runImport(cmd *cobra.Command, f *importFlags, m *importer.Mapping,
 		writeImportStats(a.env.Stderr, ds.Stats, imported.Sub(started), written.Sub(imported))
 	}
 	return a.emitStdout(sum, func(w io.Writer) error {
-		st := ds.Stats
-		fmt.Fprintf(w, "imported %s links and %s actors into %s (%s rows from %d file(s))\n",
-			thousands(st.Links), thousands(st.Actors), out, thousands(st.Rows), st.Files)
-		var notes []string
-		for _, n := range []struct {
-			n    int
-			what string
-		}{{st.Collapsed, "rows collapsed into spells"}, {st.Merged, "repeated links merged"}, {st.Filtered, "rows filtered out"},
-			{st.NoKind, "rows without a kind"}, {st.SelfLinks, "links to self dropped"}, {st.Bad, "bad rows skipped"}} {
-			if n.n > 0 {
-				notes = append(notes, thousands(n.n)+" "+n.what)
-			}
-		}
-		if len(notes) > 0 {
-			fmt.Fprintf(w, "  %s\n", strings.Join(notes, "; "))
-		}
-		for _, p := range ds.Skipped {
-			fmt.Fprintf(w, "  skipped %s\n", p)
-		}
-		if more := st.Bad - len(ds.Skipped); more > 0 {
-			fmt.Fprintf(w, "  … and %d more skipped\n", more)
-		}
+		writeImportSummary(w, out, ds.Stats, ds.Skipped)
 		return nil
 	})
+}
+
+// writeImportSummary writes what an import made, and what it did with the rows that did not become a
+// link of their own: "imported 1,234 links and 56 actors into out/ (1,300 rows from 1 file)", then a
+// line of notes ("2 repeated rows summed into 1 link; …") and the rows skipped as bad.
+func writeImportSummary(w io.Writer, out string, st importer.Stats, skipped []importer.RowProblem) {
+	fmt.Fprintf(w, "imported %s and %s into %s (%s from %s)\n", counted(st.Links, "link", "links"), counted(st.Actors, "actor", "actors"),
+		out, counted(st.Rows, "row", "rows"), counted(st.Files, "file", "files"))
+	var notes []string
+	note := func(n int, text string) {
+		if n > 0 {
+			notes = append(notes, text)
+		}
+	}
+	note(st.Repeated, counted(st.Repeated, "repeated row", "repeated rows")+" summed into "+counted(st.RepeatedLinks, "link", "links")+" (weights added)")
+	note(st.Mirrored, counted(st.Mirrored, "pair", "pairs")+" listed both ways counted once")
+	note(st.Collapsed, counted(st.Collapsed, "date", "dates")+" collapsed into spells")
+	note(st.Filtered, counted(st.Filtered, "row", "rows")+" filtered out")
+	note(st.NoKind, counted(st.NoKind, "row", "rows")+" without a kind")
+	note(st.SelfLinks, counted(st.SelfLinks, "link", "links")+" to self dropped")
+	note(st.Bad, counted(st.Bad, "bad row", "bad rows")+" skipped")
+	if len(notes) > 0 {
+		fmt.Fprintf(w, "  %s\n", strings.Join(notes, "; "))
+	}
+	for _, p := range skipped {
+		fmt.Fprintf(w, "  skipped %s\n", p)
+	}
+	if more := st.Bad - len(skipped); more > 0 {
+		fmt.Fprintf(w, "  … and %s more skipped\n", thousands(more))
+	}
+}
+
+// counted formats a count with thousands separators and the noun that agrees with it: "1 row",
+// "1,234 rows", "0 links".
+func counted(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return thousands(n) + " " + many
 }
 
 // emitStdout writes a result like emit, but always to standard output: import's -o is its dataset.
@@ -503,11 +536,11 @@ func mappingFiles(m *importer.Mapping) []string {
 func writeImportStats(w io.Writer, st importer.Stats, importTime, writeTime time.Duration) {
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
-	fmt.Fprintf(w, "import: %d file(s), %s, %s rows in %s; written in %s\n", st.Files, megabytes(st.Bytes), thousands(st.Rows),
+	fmt.Fprintf(w, "import: %s, %s, %s in %s; written in %s\n", counted(st.Files, "file", "files"), megabytes(st.Bytes), counted(st.Rows, "row", "rows"),
 		importTime.Round(time.Millisecond), writeTime.Round(time.Millisecond))
-	fmt.Fprintf(w, "  %s actors, %s links; %s collapsed, %s merged, %s filtered, %s without kind, %s self-links, %s bad\n",
-		thousands(st.Actors), thousands(st.Links), thousands(st.Collapsed), thousands(st.Merged), thousands(st.Filtered),
-		thousands(st.NoKind), thousands(st.SelfLinks), thousands(st.Bad))
+	fmt.Fprintf(w, "  %s actors, %s links; %s repeated, %s mirrored, %s collapsed, %s filtered, %s without kind, %s self-links, %s bad\n",
+		thousands(st.Actors), thousands(st.Links), thousands(st.Repeated), thousands(st.Mirrored), thousands(st.Collapsed),
+		thousands(st.Filtered), thousands(st.NoKind), thousands(st.SelfLinks), thousands(st.Bad))
 	fmt.Fprintf(w, "  memory: heap %s in use, %s obtained from the system", megabytes(int64(ms.HeapAlloc)), megabytes(int64(ms.Sys)))
 	if rss := peakRSS(); rss > 0 {
 		fmt.Fprintf(w, ", peak RSS %s", megabytes(rss))

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/relgraph/relgraph/data/importer"
 )
 
 // runCLI runs relgraph in-process and returns its exit code, stdout and stderr.
@@ -64,7 +66,7 @@ func TestImportLinks(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if want := "imported 4 links and 3 actors into " + out + " (13 rows from 2 file(s))\n  8 rows collapsed into spells\n"; stdout != want {
+	if want := "imported 4 links and 3 actors into " + out + " (13 rows from 2 files)\n  5 pairs listed both ways counted once; 3 dates collapsed into spells\n"; stdout != want {
 		t.Errorf("stdout %q\nwant   %q", stdout, want)
 	}
 	if got, want := readFile(t, filepath.Join(out, "links.csv")), "kind,from,to,start,end,on,sign,weight,certainty\n"+
@@ -154,7 +156,7 @@ func TestImportBadRows(t *testing.T) {
 		t.Errorf("files left behind: %v", entries)
 	}
 	code, stdout, stderr = runCLI(t, Env{}, append(args, "--skip-bad")...)
-	if code != 0 || !strings.HasPrefix(stdout, "imported 1 links and 2 actors") || !strings.Contains(stdout, "25 bad rows skipped") ||
+	if code != 0 || !strings.HasPrefix(stdout, "imported 1 link and 2 actors") || !strings.Contains(stdout, "25 bad rows skipped") ||
 		!strings.Contains(stdout, "  skipped "+filepath.Join(dir, "f.csv")+":2: ") || !strings.Contains(stdout, "… and 5 more skipped") {
 		t.Errorf("--skip-bad: exit %d\n%s%s", code, stdout, stderr)
 	}
@@ -192,7 +194,7 @@ func TestImportActorsAndSnapshot(t *testing.T) {
 	out := filepath.Join(dir, "states")
 	code, stdout, stderr := runCLI(t, Env{}, "import", "actors", filepath.Join(dir, "states.csv"), "--id", "ccode", "--name", "statenme",
 		"--attrs", "stateabb", "-o", out)
-	if code != 0 || stdout != "imported 0 links and 5 actors into "+out+" (6 rows from 1 file(s))\n" {
+	if code != 0 || stdout != "imported 0 links and 5 actors into "+out+" (6 rows from 1 file)\n" {
 		t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
 	}
 	if got := readFile(t, filepath.Join(out, "actors.csv")); !strings.Contains(got, "azerbaijan-republic,Azerbaijan Republic,country,,Azerbaijan,373,AZE\n") {
@@ -248,9 +250,46 @@ func TestImportProgressAndStats(t *testing.T) {
 		if got := strings.Contains(stderr, "importing f.csv ["); got != tt.progress {
 			t.Errorf("%s: progress bar shown %v:\n%q", tt.name, got, stderr)
 		}
-		if !strings.Contains(stderr, "import: 1 file(s), 0.1 MiB, 20,000 rows in") || !strings.Contains(stderr, "26 links") ||
+		if !strings.Contains(stderr, "import: 1 file, 0.1 MiB, 20,000 rows in") || !strings.Contains(stderr, "26 links") ||
 			!strings.Contains(stderr, "memory: heap") {
 			t.Errorf("%s: --stats output:\n%s", tt.name, stderr)
 		}
+	}
+}
+
+// TestImportSummary checks the summary an import prints: counts with the nouns that agree with them,
+// and a note for each kind of row that did not make a link of its own.
+func TestImportSummary(t *testing.T) {
+	tests := []struct {
+		name string
+		st   importer.Stats
+		want string
+	}{
+		{"one of each", importer.Stats{Files: 1, Rows: 1, Links: 1, Actors: 1},
+			"imported 1 link and 1 actor into out (1 row from 1 file)\n"},
+		{"none", importer.Stats{Files: 1}, "imported 0 links and 0 actors into out (0 rows from 1 file)\n"},
+		{"thousands", importer.Stats{Files: 2, Rows: 1_300, Links: 1_234, Actors: 56},
+			"imported 1,234 links and 56 actors into out (1,300 rows from 2 files)\n"},
+		{"every note, singular", importer.Stats{Files: 1, Rows: 9, Links: 1, Actors: 2, Repeated: 1, RepeatedLinks: 1, Mirrored: 1,
+			Collapsed: 1, Filtered: 1, NoKind: 1, SelfLinks: 1, Bad: 1},
+			"imported 1 link and 2 actors into out (9 rows from 1 file)\n" +
+				"  1 repeated row summed into 1 link (weights added); 1 pair listed both ways counted once; 1 date collapsed into spells; " +
+				"1 row filtered out; 1 row without a kind; 1 link to self dropped; 1 bad row skipped\n" +
+				"  … and 1 more skipped\n"},
+		{"every note, plural", importer.Stats{Files: 1, Rows: 90, Links: 3, Actors: 2, Repeated: 56, RepeatedLinks: 20, Mirrored: 2,
+			Collapsed: 3, Filtered: 4, NoKind: 5, SelfLinks: 6, Bad: 1_007},
+			"imported 3 links and 2 actors into out (90 rows from 1 file)\n" +
+				"  56 repeated rows summed into 20 links (weights added); 2 pairs listed both ways counted once; 3 dates collapsed into spells; " +
+				"4 rows filtered out; 5 rows without a kind; 6 links to self dropped; 1,007 bad rows skipped\n" +
+				"  … and 1,007 more skipped\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b strings.Builder
+			writeImportSummary(&b, "out", tt.st, nil)
+			if got := b.String(); got != tt.want {
+				t.Errorf("summary:\n%s\nwant:\n%s", got, tt.want)
+			}
+		})
 	}
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -9,10 +10,19 @@ import (
 	"github.com/relgraph/relgraph/graph"
 	"github.com/relgraph/relgraph/render"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+)
+
+// Bounds of the path and connect count flags.
+const (
+	maxK         = 10_000    // --k: Yen's algorithm keeps every path it lists
+	maxLimit     = 1_000_000 // --limit: the paths are written as they are found
+	maxPathsShow = 1_000     // connect --paths: the best paths are ranked in memory
 )
 
 func (a *app) newPathCmd() *cobra.Command {
 	var opts graph.PathOptions
+	var steps int
 	cmd := &cobra.Command{
 		Use:   "path A B",
 		Short: "Shortest path(s) between two actors, with each hop's links and dates",
@@ -21,24 +31,31 @@ makes each hop with its kind, direction, dates and sources.
 
   --directed      follow link directions (supplier→recipient, member→organisation…)
   --weighted      cost of a hop = 1/weight of its strongest link (Dijkstra)
-  --k N           the N shortest loopless paths (Yen's algorithm)
-  --all           every simple path of at most --max-len hops, at most --limit of them`,
+  --k N           the N shortest loopless paths (Yen's algorithm), N up to 10000
+  --all           every simple path of at most --max-len hops, at most --limit of them (up to
+                  1000000), written as they are found
+
+A search for several paths (--k, --all) takes at most --max-steps steps — an edge examined or a
+node of a path built is a step, a link listed is 100 — so that it ends in seconds even on a dense
+graph, where the paths may number in the billions. When the steps run out, the answer lists the
+paths found so far (the first ones of the order asked for) and says so, with exit status 0: raise
+--max-steps to look further.`,
 		Example: `  relgraph path Ankara Yerevan
   relgraph path baku ceyhan --kinds pipeline --directed
   relgraph path azerbaijan russia --k 3 --exclude-kinds located_in
-  relgraph path azerbaijan russia --all --max-len 2 --json`,
+  relgraph path azerbaijan russia --all --max-len 2 --json
+  relgraph path azerbaijan russia --all --max-len 6 --limit 100000 --max-steps 1e9 -o paths.txt`,
 		Args:              exactArgs(2, "two actors, A and B"),
 		ValidArgsFunction: a.completeActors,
+		PreRunE:           checkCounts,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if opts.K < 0 || opts.MaxLen < 0 || opts.Limit < 0 {
-				return usagef("--k, --max-len and --limit must not be negative")
-			}
 			if opts.All && opts.K > 1 {
 				return usagef("--all and --k ask for different things; use one")
 			}
 			if cmd.Flags().Changed("max-len") && !opts.All {
 				return usagef("--max-len needs --all")
 			}
+			opts.MaxSteps = int64(steps)
 			full, g, err := a.graph()
 			if err != nil {
 				return err
@@ -47,28 +64,26 @@ makes each hop with its kind, direction, dates and sources.
 			if err != nil {
 				return err
 			}
-			res, err := g.Paths(from, to, opts)
-			msg, err := a.queryOutcome(err)
-			if err != nil {
-				return err
-			}
-			out := struct {
-				graph.PathResult
-				Message string `json:"message,omitempty"`
-			}{res, msg}
-			return a.emit(out, func(w io.Writer) error {
-				return a.writePaths(w, g, res, from, to, opts, msg)
+			return a.stream(a.format != "json", func(w io.Writer) error {
+				return a.writePathAnswer(w, g, from, to, opts)
 			})
 		},
 	}
 	f := cmd.Flags()
 	f.BoolVar(&opts.Directed, "directed", false, "follow link directions")
-	f.BoolVar(&opts.Weighted, "weighted", false, "cost of a hop = 1/weight of its strongest link")
-	f.IntVar(&opts.K, "k", 1, "the `N` shortest loopless paths")
+	f.BoolVar(&opts.Weighted, "weighted", false, "cost of a hop = 1/weight of its strongest link; links of weight 0 are not crossed")
+	countFlag(f, &opts.K, "k", 1, 1, maxK, "list fewer paths, or use --all with --limit", "the `N` shortest loopless paths (at most 10000)")
 	f.BoolVar(&opts.All, "all", false, "every simple path up to --max-len hops")
-	f.IntVar(&opts.MaxLen, "max-len", 4, "with --all, the longest path in `hops`")
-	f.IntVar(&opts.Limit, "limit", 100, "with --all, stop after `N` paths")
+	countFlag(f, &opts.MaxLen, "max-len", 4, 1, 0, "", "with --all, the longest path in `hops`")
+	countFlag(f, &opts.Limit, "limit", 100, 1, maxLimit, "narrow the search with --max-len or the filters", "with --all, stop after `N` paths (at most 1000000)")
+	stepsFlag(f, &steps)
 	return cmd
+}
+
+// stepsFlag defines --max-steps, the work budget of a search for several paths.
+func stepsFlag(f *pflag.FlagSet, p *int) {
+	countFlag(f, p, "max-steps", graph.DefaultMaxSteps, 1, 0, "",
+		"the most `steps` a search for several paths may take (an edge examined is one, a link listed 100)")
 }
 
 // resolvePair resolves the two actor arguments of a two-actor query.
@@ -104,43 +119,132 @@ func (a *app) absentMessage(err error) string {
 	return msg + "; nothing to search"
 }
 
-func (a *app) writePaths(w io.Writer, g *graph.Graph, res graph.PathResult, from, to int32, opts graph.PathOptions, msg string) error {
-	fa, ta := g.Actor(from), g.Actor(to)
+// writePathAnswer runs a path query and writes its answer to w as the paths are found: text, or JSON
+// in emit's layout.
+func (a *app) writePathAnswer(w io.Writer, g *graph.Graph, from, to int32, opts graph.PathOptions) error {
+	type answer struct {
+		graph.PathResult
+		Message string `json:"message,omitempty"`
+	}
+	out := answer{PathResult: graph.PathResult{From: g.Actor(from).ID, To: g.Actor(to).ID, Paths: []graph.Path{}}}
+	var add func(graph.Path) error
+	var end func() error
+	if a.format == "json" {
+		jl := &jsonList{w: w, field: "paths"}
+		add = func(p graph.Path) error {
+			if err := jl.Begin(out); err != nil {
+				return err
+			}
+			return jl.Add(p)
+		}
+		end = func() error { return jl.End(out) }
+	} else {
+		pt := &pathsText{a: a, g: g, w: w, opts: opts, from: g.Actor(from).Name, to: g.Actor(to).Name}
+		add = pt.add
+		end = func() error { return pt.end(out.PathResult, out.Message) }
+	}
+	res, err := g.EachPath(from, to, opts, add)
+	msg, err := a.queryOutcome(err)
+	if err != nil {
+		return err
+	}
+	res.Paths = out.Paths
+	out.PathResult, out.Message = res, msg
+	return end()
+}
+
+// pathsTextHoldBack is how much text of a path answer is held back, so that the answer can start with
+// the number of paths found; a longer answer is written as it comes, with the number at the end.
+const pathsTextHoldBack = 1 << 20
+
+// pathsText writes the text of a path answer as the paths arrive.
+type pathsText struct {
+	a         *app
+	g         *graph.Graph
+	w         io.Writer
+	opts      graph.PathOptions
+	from, to  string // actor names
+	held      bytes.Buffer
+	n         int
+	streaming bool
+}
+
+// what names the kind of answer ("Shortest path", "The 3 shortest paths"…).
+func (t *pathsText) what() string {
+	switch {
+	case t.opts.All:
+		return fmt.Sprintf("All paths of at most %d hops", t.opts.MaxLen)
+	case t.opts.K > 1:
+		return fmt.Sprintf("The %d shortest paths", t.opts.K)
+	case t.opts.Weighted:
+		return "Cheapest path"
+	}
+	return "Shortest path"
+}
+
+// add writes one path, or holds it back.
+func (t *pathsText) add(p graph.Path) error {
+	t.n++
+	if !t.streaming {
+		fmt.Fprintln(&t.held)
+		if err := writePath(&t.held, t.g, t.n, p); err != nil {
+			return err
+		}
+		if t.held.Len() < pathsTextHoldBack {
+			return nil
+		}
+		t.streaming = true
+		if _, err := fmt.Fprintf(t.w, "%s from %s to %s%s, as they are found:\n", t.what(), t.from, t.to, t.a.underFilter()); err != nil {
+			return err
+		}
+		_, err := t.held.WriteTo(t.w)
+		return err
+	}
+	if _, err := fmt.Fprintln(t.w); err != nil {
+		return err
+	}
+	return writePath(t.w, t.g, t.n, p)
+}
+
+// end writes what is held back, then how the search ended.
+func (t *pathsText) end(res graph.PathResult, msg string) error {
+	w := t.w
 	if msg != "" {
 		_, err := fmt.Fprintln(w, msg)
 		return err
 	}
-	if len(res.Paths) == 0 {
-		how := "no path"
-		if opts.Directed {
-			how = "no directed path"
+	if t.streaming {
+		fmt.Fprintf(w, "\n%s found\n", plural(float64(t.n), "path"))
+	} else {
+		if t.n == 0 && !res.Truncated {
+			how := "no path"
+			if t.opts.Directed {
+				how = "no directed path"
+			}
+			if t.opts.All {
+				how = fmt.Sprintf("no path of at most %d hops", t.opts.MaxLen)
+			}
+			_, err := fmt.Fprintf(w, "%s from %s to %s%s\n", how, t.from, t.to, t.a.underFilter())
+			return err
 		}
-		if opts.All {
-			how = fmt.Sprintf("no path of at most %d hops", opts.MaxLen)
-		}
-		_, err := fmt.Fprintf(w, "%s from %s to %s%s\n", how, fa.Name, ta.Name, a.underFilter())
-		return err
-	}
-	what := "Shortest path"
-	switch {
-	case opts.All:
-		what = fmt.Sprintf("All paths of at most %d hops", opts.MaxLen)
-	case opts.K > 1:
-		what = fmt.Sprintf("The %d shortest paths", opts.K)
-	case opts.Weighted:
-		what = "Cheapest path"
-	}
-	fmt.Fprintf(w, "%s from %s to %s%s: %d found\n", what, fa.Name, ta.Name, a.underFilter(), len(res.Paths))
-	for i, p := range res.Paths {
-		fmt.Fprintln(w)
-		if err := writePath(w, g, i+1, p); err != nil {
+		fmt.Fprintf(w, "%s from %s to %s%s: %d found\n", t.what(), t.from, t.to, t.a.underFilter(), t.n)
+		if _, err := t.held.WriteTo(w); err != nil {
 			return err
 		}
 	}
-	if res.Truncated {
-		fmt.Fprintf(w, "\nstopped after %d paths (--limit); there are more\n", len(res.Paths))
+	var err error
+	switch res.Stopped {
+	case graph.StopLimit:
+		_, err = fmt.Fprintf(w, "\nstopped after %d paths (--limit); there are more\n", t.n)
+	case graph.StopSteps:
+		_, err = fmt.Fprintf(w, "\n%s\n", stepsNote(t.n, res.MaxSteps))
 	}
-	return nil
+	return err
+}
+
+// stepsNote says that a search for paths stopped after n paths because it used up its steps.
+func stepsNote(n int, steps int64) string {
+	return fmt.Sprintf("stopped after %s: the search used up its budget of %d steps, and there may be more (raise it with --max-steps)", plural(float64(n), "path"), steps)
 }
 
 // maxHopLinks is how many links of one hop a text path shows before summing up the rest by kind.

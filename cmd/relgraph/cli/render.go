@@ -6,9 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
+	"time"
 
 	"github.com/relgraph/relgraph/graph"
 	"github.com/relgraph/relgraph/render"
@@ -16,10 +19,82 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// maxActors is how many actors each layout engine is asked to place by default: beyond that a drawing
-// is unreadable and layout slows down (dot takes seconds for a thousand nodes, neato four times as
-// long).
-var maxActors = map[string]int{"dot": 400, "neato": 250, "fdp": 250, "circo": 250, "twopi": 300}
+// Limits of a drawing. A layout's time grows with its actors and faster still with its lines: with
+// dot, 60 actors take 1 s with 400 lines and 10–20 s with 800, a complete graph of 60 actors (1770
+// lines) more than two minutes; neato's time follows the actors (20–50 s for 250 actors, whatever the
+// lines); circo's explodes on dense blocks (3 s at 100 lines among 60 actors, 17 s at 200, 100 s at
+// 300), while fdp and twopi, which draw straight lines, lay out 2000 lines in about a second. The
+// defaults below refuse what is unreadable or would run for minutes, before any layout, and the
+// time budget stops the rest.
+
+// defaultMaxActors is how many actors each layout engine is asked to place by default.
+func defaultMaxActors(layout string) int {
+	switch layout {
+	case "dot":
+		return 400
+	case "twopi":
+		return 300
+	}
+	return 250
+}
+
+// defaultMaxEdges is how many lines (links after merging, see render.Diagram.NumEdges) each layout
+// engine is asked to route by default.
+func defaultMaxEdges(layout string) int {
+	switch layout {
+	case "dot":
+		return 800
+	case "neato":
+		return 1000
+	case "circo":
+		return 300
+	}
+	return 2000 // fdp, twopi
+}
+
+// defaultDrawTimeout is the default of --timeout: how long the helper may take to lay out and draw.
+const defaultDrawTimeout = time.Minute
+
+// drawLimits bound a drawing: the flags --max-actors, --max-edges and --timeout, which render and diff
+// share (addDrawFlags), checked in one place (drawDiagram).
+type drawLimits struct {
+	maxActors, maxEdges int           // 0: the layout engine's default
+	timeout             time.Duration // 0: none
+}
+
+// addDrawFlags defines the drawing limits' flags on cmd and checks them before it runs.
+func addDrawFlags(cmd *cobra.Command, l *drawLimits) {
+	f := cmd.Flags()
+	countFlag(f, &l.maxActors, "max-actors", 0, 0, 0, "",
+		"refuse to lay out more than `N` actors (default 400 for dot, 300 for twopi, 250 for neato, fdp and circo)")
+	countFlag(f, &l.maxEdges, "max-edges", 0, 0, 0, "",
+		"refuse to lay out more than `N` lines, parallel links merged (default 800 for dot, 1000 for neato, 300 for circo, 2000 for fdp and twopi)")
+	f.DurationVar(&l.timeout, "timeout", defaultDrawTimeout, "stop the layout after `DURATION` such as 30s or 5m (0: no limit)")
+	prev := cmd.PreRunE
+	cmd.PreRunE = func(cmd *cobra.Command, args []string) error {
+		if prev != nil {
+			if err := prev(cmd, args); err != nil {
+				return err
+			}
+		}
+		if l.timeout < 0 {
+			return usagef("--timeout must not be negative (got %v)", l.timeout)
+		}
+		return checkCounts(cmd, args)
+	}
+}
+
+// limits returns the actor and line limits for a layout engine: the flags, or the engine's defaults.
+func (l drawLimits) limits(layout string) (actors, edges int) {
+	actors, edges = defaultMaxActors(layout), defaultMaxEdges(layout)
+	if l.maxActors > 0 {
+		actors = l.maxActors
+	}
+	if l.maxEdges > 0 {
+		edges = l.maxEdges
+	}
+	return actors, edges
+}
 
 // renderLayouts are the layout engines render offers, in the order help lists them.
 var renderLayouts = []string{"dot", "neato", "fdp", "circo", "twopi"}
@@ -28,16 +103,16 @@ var renderLayouts = []string{"dot", "neato", "fdp", "circo", "twopi"}
 var renderFormats = map[string]string{".svg": "svg", ".png": "png", ".dot": "dot", ".gv": "dot"}
 
 type renderOpts struct {
-	focus     string
-	depth     int
-	path      bool
-	cluster   string
-	layout    string
-	as        string
-	title     string
-	noLegend  bool
-	labels    string
-	maxActors int
+	focus    string
+	depth    int
+	path     bool
+	cluster  string
+	layout   string
+	as       string
+	title    string
+	noLegend bool
+	labels   string
+	limits   drawLimits
 }
 
 func (a *app) newRenderCmd() *cobra.Command {
@@ -60,7 +135,20 @@ in an SVG every actor and line has a tooltip with its dates, attributes and sour
 
 The format comes from -o's extension (.svg, .png, .dot or .gv) or --as; the default is SVG on
 standard output. SVG and PNG are drawn by the companion program relgraph-render, installed beside
-relgraph by 'go install ./cmd/...' (or named by RELGRAPH_RENDER); --as dot needs no helper.`,
+relgraph by 'go install ./cmd/...' (or named by RELGRAPH_RENDER); --as dot needs no helper.
+
+A layout's time grows fast with what it draws, so SVG and PNG are refused before layout above
+--max-actors actors or --max-edges lines (links of one kind between two actors count once), and
+the layout is stopped after --timeout (default 1m). The defaults depend on the engine:
+
+  layout   actors  lines
+  dot        400    800
+  neato      250   1000
+  fdp        250   2000
+  circo      250    300
+  twopi      300   2000
+
+--as dot writes any view, whatever its size.`,
 		Example: `  relgraph render -o region.svg
   relgraph render --focus azerbaijan --depth 1 -o azerbaijan.png
   relgraph render --path Baku Moscow -o baku-moscow.svg
@@ -82,7 +170,7 @@ relgraph by 'go install ./cmd/...' (or named by RELGRAPH_RENDER); --as dot needs
 	f.StringVar(&o.title, "title", "", "the diagram's title (default: says what is drawn; \"\" for none)")
 	f.BoolVar(&o.noLegend, "no-legend", false, "leave out the legend")
 	f.StringVar(&o.labels, "labels", "auto", "`which` links carry a label: auto (small views only), none, kind, full (kind and dates)")
-	f.IntVar(&o.maxActors, "max-actors", 0, "refuse to lay out more than `N` actors (default 400 for dot, 250-300 for the others)")
+	addDrawFlags(cmd, &o.limits)
 	_ = cmd.RegisterFlagCompletionFunc("focus", a.completeActors)
 	_ = cmd.RegisterFlagCompletionFunc("layout", cobra.FixedCompletions(append(renderLayouts, "sfdp"), cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("as", cobra.FixedCompletions([]string{"svg", "png", "dot"}, cobra.ShellCompDirectiveNoFileComp))
@@ -198,43 +286,58 @@ func (a *app) runRender(cmd *cobra.Command, o renderOpts, args []string) error {
 	if d.NumActors() == 0 {
 		return fmt.Errorf("nothing to draw: no actor has a link%s", a.underFilter())
 	}
-	limit := maxActors[o.layout]
-	if o.maxActors > 0 {
-		limit = o.maxActors
-	}
-	if format != "dot" && d.NumActors() > limit {
-		return fmt.Errorf("%d actors are too many to draw legibly with %s (the limit is %d): narrow the view with --focus ACTOR --depth 1, --path A B, --kinds K1,K2 or --at DATE, or raise --max-actors",
-			d.NumActors(), o.layout, limit)
-	}
-	return a.drawDiagram(cmd.Context(), d, o.layout, format)
+	narrow := "--focus ACTOR --depth 1, --path A B, --kinds K1,K2 or --at DATE"
+	return a.drawDiagram(cmd.Context(), d, o.layout, format, o.limits, narrow)
 }
 
 // drawDiagram writes d as DOT, or has the relgraph-render helper draw it as SVG or PNG, to the output.
-// The size of the view must have been checked.
-func (a *app) drawDiagram(ctx context.Context, d *render.Diagram, layout, format string) error {
+// It is where render and diff enforce the limits of a drawing: a view with more actors or lines than
+// lim allows for the layout engine is refused before layout, and the helper is stopped when it runs
+// past lim's timeout. narrow lists the flags of the command that draw less. DOT is written whatever
+// the size of the view, as a stream.
+func (a *app) drawDiagram(ctx context.Context, d *render.Diagram, layout, format string, lim drawLimits, narrow string) error {
+	if format == "dot" {
+		return a.stream(false, d.WriteDOT)
+	}
+	maxActors, maxEdges := lim.limits(layout)
+	if n := d.NumActors(); n > maxActors {
+		return fmt.Errorf("%d actors are too many to draw legibly with %s (the limit is %d): narrow the view with %s, or raise --max-actors",
+			n, layout, maxActors, narrow)
+	}
+	edges := d.NumEdges()
+	if edges > maxEdges {
+		return fmt.Errorf("%d lines are too many for %s to lay out in reasonable time (the limit is %d; %d actors, links of one kind between two actors counted once): narrow the view with %s, try --layout fdp or twopi, or raise --max-edges",
+			edges, layout, maxEdges, d.NumActors(), narrow)
+	}
 	var dot bytes.Buffer
 	if err := d.WriteDOT(&dot); err != nil {
 		return err
-	}
-	if format == "dot" {
-		return a.writeOutput(dot.Bytes())
 	}
 	getenv := a.env.Getenv
 	if getenv == nil {
 		getenv = func(string) string { return "" }
 	}
+	// An interrupt stops the helper too: it runs in a process group of its own, which the terminal's
+	// Ctrl-C does not reach.
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
 	var pic bytes.Buffer
 	err := draw.Draw(ctx, dot.Bytes(), draw.Options{
 		Layout:   layout,
 		Format:   format,
-		MaxNodes: -1, // the caller checked the view
+		MaxNodes: -1, // checked above
+		Timeout:  lim.timeout,
 		Locator:  draw.DefaultLocator(getenv, os.Executable),
 	}, &pic)
-	if err != nil {
-		var he *draw.HelperError
-		if errors.As(err, &he) {
-			return errors.New(he.Message) // it names the helper already
-		}
+	var he *draw.HelperError
+	var te *draw.TimeoutError
+	switch {
+	case errors.As(err, &te):
+		return fmt.Errorf("the %s layout of %d actors and %d lines did not finish within %v and was stopped: narrow the view with %s, lower --max-edges to refuse views this size at once, or allow more time with --timeout",
+			layout, d.NumActors(), edges, te.Timeout, narrow)
+	case errors.As(err, &he):
+		return errors.New(he.Message) // it names the helper already
+	case err != nil:
 		return err
 	}
 	return a.writeOutput(pic.Bytes())

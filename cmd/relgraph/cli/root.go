@@ -107,6 +107,7 @@ type app struct {
 	corpus       string
 	noColor      bool
 	stats        bool
+	maxFile      int64 // the largest dataset file read, in bytes
 
 	full     *graph.Graph  // the loaded dataset, unfiltered
 	loadTime time.Duration // how long loading took
@@ -148,7 +149,9 @@ func (a *app) newRoot() *cobra.Command {
 	pf.StringSliceVar(&a.exclude, "exclude-kinds", nil, "drop these link `kinds` (comma-separated)")
 	pf.StringVar(&a.format, "format", "text", "output `format`: text or json")
 	pf.BoolVar(&a.jsonOut, "json", false, "short for --format json")
-	pf.StringVarP(&a.output, "output", "o", "", "write the output to `FILE` instead of standard output")
+	pf.StringVarP(&a.output, "output", "o", "", "write the output to `FILE` instead of standard output, all at once and as a shell's > would: an existing file keeps its permissions, a symbolic link is written through to its target, a read-only file is refused")
+	a.maxFile = data.DefaultMaxFileSize
+	pf.Var(sizeValue{&a.maxFile}, "max-file-size", "the largest dataset file read, as a `size` (64MiB, 2GiB)")
 	pf.StringVar(&a.corpus, "corpus", "", "`DIR` holding the source documents, for quoting evidence")
 	pf.BoolVar(&a.noColor, "no-color", false, "never colour the output (diff colours its lines on a terminal; NO_COLOR also turns it off)")
 	pf.BoolVar(&a.stats, "stats", false, "print load time, counts and memory to standard error")
@@ -261,13 +264,18 @@ func (a *app) inputs() ([]data.Input, error) {
 	}
 	var ins []data.Input
 	for _, p := range paths {
-		in, err := data.PathInput(p)
+		in, err := a.pathInput(p)
 		if err != nil {
 			return nil, err
 		}
 		ins = append(ins, in)
 	}
 	return ins, nil
+}
+
+// pathInput opens a dataset path with the file size limit of --max-file-size.
+func (a *app) pathInput(p string) (data.Input, error) {
+	return data.PathInputLimit(p, a.maxFile)
 }
 
 // load loads the dataset once per run.

@@ -1,16 +1,15 @@
 package cli
 
 import (
-	"bufio"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"runtime/debug"
 	"slices"
 	"strings"
 
 	"github.com/relgraph/relgraph/data"
+	"github.com/relgraph/relgraph/data/disk"
 	"github.com/relgraph/relgraph/graph"
 	"github.com/spf13/cobra"
 )
@@ -114,31 +113,9 @@ func toolVersion() string {
 	return "relgraph " + v
 }
 
-// writeFileStream writes a file through write, atomically (a temporary file renamed into place), without
-// holding the whole content in memory.
+// writeFileStream writes the file name through write, without holding the whole content in memory, all
+// at once and as a shell's > would (disk.WriteFile): an existing file keeps its permissions, a new one
+// gets the umask's, a symbolic link is written through to its target, and a read-only file is refused.
 func writeFileStream(name string, write func(io.Writer) error) error {
-	f, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*")
-	if err != nil {
-		return fmt.Errorf("writing %s: %w", name, err)
-	}
-	tmp := f.Name()
-	err = f.Chmod(0o644) // CreateTemp makes the file private; an output file is an ordinary file
-	bw := bufio.NewWriterSize(f, 1<<16)
-	if err == nil {
-		err = write(bw)
-	}
-	if err == nil {
-		err = bw.Flush()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, name)
-	}
-	if err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("writing %s: %w", name, err)
-	}
-	return nil
+	return disk.WriteFile(name, write)
 }

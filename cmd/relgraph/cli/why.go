@@ -1,13 +1,16 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/relgraph/relgraph/data"
+	"github.com/relgraph/relgraph/data/disk"
 	"github.com/relgraph/relgraph/graph"
 	"github.com/relgraph/relgraph/render"
 	"github.com/spf13/cobra"
@@ -28,12 +31,17 @@ type passage struct {
 
 func (a *app) newWhyCmd() *cobra.Command {
 	var literal bool
+	maxDoc := int64(data.DefaultMaxDocumentSize)
 	cmd := &cobra.Command{
 		Use:   "why A B",
 		Short: "The evidence for the links between two actors: sources, notes and passages",
 		Long: `Print every link between A and B (their capitals, cities, companies and people count as them
 unless --literal) with its sources: the document, the paragraph and the dataset author's note.
-With --corpus DIR, also quote the cited paragraph from the document's file in DIR.`,
+With --corpus DIR, also quote the cited paragraph from the document's file in DIR.
+
+The corpus is read as a dataset is: a document's file must lie inside DIR (a symbolic link to
+another file of DIR is followed, one that leads elsewhere is not), must be a regular file, and must
+be no larger than --max-doc-size. A passage that cannot be quoted says why, and the rest are quoted.`,
 		Example: `  relgraph why azerbaijan russia
   relgraph why russia armenia --kinds arms_sale --corpus ./articles
   relgraph why socar rosneft --json`,
@@ -63,29 +71,19 @@ With --corpus DIR, also quote the cited paragraph from the document's file in DI
 				if err != nil || !st.IsDir() {
 					return fmt.Errorf("--corpus %s: not a directory", a.corpus)
 				}
-				corpus = os.DirFS(a.corpus)
+				dir, err := disk.Dir(a.corpus, maxDoc)
+				if err != nil {
+					return fmt.Errorf("--corpus %s: %w", a.corpus, err)
+				}
+				defer dir.Close()
+				corpus = dir
 			}
 			ev := make([]evidence, len(ids))
 			for i, id := range ids {
 				ev[i].Link = g.Link(id)
-				if corpus == nil {
-					continue
-				}
-				for _, s := range ev[i].Link.Sources {
-					p := passage{Doc: s.Doc, Para: s.Para}
-					doc, ok := g.Document(s.Doc)
-					switch {
-					case !ok || doc.File == "":
-						p.Error = "the dataset gives no file for this document"
-					default:
-						text, err := data.Passage(corpus, doc.File, s.Para)
-						if err != nil {
-							p.Error = err.Error()
-						}
-						p.Text = text
-					}
-					ev[i].Passages = append(ev[i].Passages, p)
-				}
+			}
+			if corpus != nil {
+				quote(g, corpus, ev)
 			}
 			return a.emit(map[string]any{"a": g.Actor(sides[0].root).ID, "b": g.Actor(sides[1].root).ID, "evidence": nonNil(ev)},
 				func(w io.Writer) error {
@@ -97,7 +95,47 @@ With --corpus DIR, also quote the cited paragraph from the document's file in DI
 		},
 	}
 	cmd.Flags().BoolVar(&literal, "literal", false, "only the named actors, not their capitals, cities, companies or people")
+	cmd.Flags().Var(sizeValue{&maxDoc}, "max-doc-size", "with --corpus, the largest document `size` read (64MiB, 1GiB…)")
 	return cmd
+}
+
+// quote fills in the passages the sources of ev cite, reading each document of the corpus once.
+func quote(g *graph.Graph, corpus fs.FS, ev []evidence) {
+	type cite struct{ link, source int }
+	byFile := map[string][]cite{}
+	var files []string
+	for i := range ev {
+		for j, s := range ev[i].Link.Sources {
+			p := passage{Doc: s.Doc, Para: s.Para}
+			if doc, ok := g.Document(s.Doc); !ok || doc.File == "" {
+				p.Error = "the dataset gives no file for this document"
+			} else {
+				if byFile[doc.File] == nil {
+					files = append(files, doc.File)
+				}
+				byFile[doc.File] = append(byFile[doc.File], cite{i, j})
+			}
+			ev[i].Passages = append(ev[i].Passages, p)
+		}
+	}
+	for _, file := range files {
+		cites := byFile[file]
+		paras := make([]int, len(cites))
+		for k, c := range cites {
+			paras[k] = ev[c.link].Passages[c.source].Para
+		}
+		texts, errs := data.Passages(corpus, file, paras)
+		for k, c := range cites {
+			p := &ev[c.link].Passages[c.source]
+			p.Text = texts[k]
+			if err := errs[k]; err != nil {
+				p.Error = err.Error()
+				if errors.Is(err, disk.ErrTooLarge) {
+					p.Error += " (raise it with --max-doc-size)"
+				}
+			}
+		}
+	}
 }
 
 func writeEvidence(w io.Writer, g *graph.Graph, names [2]string, ev []evidence, filter string) error {
@@ -144,13 +182,17 @@ func writeEvidence(w io.Writer, g *graph.Graph, names [2]string, ev []evidence, 
 	return nil
 }
 
-// wrap breaks text into lines of at most width runes, prefixing continuation lines.
+// wrap breaks text into lines of at most width runes, prefixing continuation lines. It walks the
+// words without collecting them, so that a paragraph of millions of words costs only its copy.
 func wrap(text string, width int, prefix string) string {
 	var b strings.Builder
+	b.Grow(len(text) + len(text)/width*(len(prefix)+1))
 	n := 0
-	for i, word := range strings.Fields(text) {
-		if i > 0 {
-			if n+1+len([]rune(word)) > width {
+	first := true
+	for word := range strings.FieldsSeq(text) {
+		w := utf8.RuneCountInString(word)
+		if !first {
+			if n+1+w > width {
 				b.WriteString("\n" + prefix)
 				n = 0
 			} else {
@@ -158,8 +200,9 @@ func wrap(text string, width int, prefix string) string {
 				n++
 			}
 		}
+		first = false
 		b.WriteString(word)
-		n += len([]rune(word))
+		n += w
 	}
 	return b.String()
 }
