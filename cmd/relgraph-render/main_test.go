@@ -21,7 +21,7 @@ func TestRun(t *testing.T) {
 	}{
 		{"svg by default", nil, dot, 0, []string{"<svg", ">Baku</text>"}, nil, false},
 		{"laid-out dot", []string{"--format", "dot", "--layout", "neato"}, dot, 0, []string{"pos="}, nil, false},
-		{"help", []string{"--help"}, "", 0, nil, []string{"usage: relgraph-render", "Example:", "--layout neato --format png", "-max-nodes"}, true},
+		{"help", []string{"--help"}, "", 0, nil, []string{"usage: relgraph-render", "Example:", "--layout neato --format png", "-max-nodes", "-timeout"}, true},
 		{"bad flag", []string{"--colour"}, dot, 2, nil, []string{"flag provided but not defined"}, true},
 		{"argument", []string{"graph.dot"}, dot, 2, nil, []string{`unexpected argument "graph.dot"`}, true},
 		{"syntax error", nil, "digraph {", 1, nil, []string{"relgraph-render: invalid dot"}, true},
@@ -29,6 +29,10 @@ func TestRun(t *testing.T) {
 		{"too many nodes", []string{"--max-nodes", "1"}, dot, 1, nil, []string{"2 nodes", "limit of 1"}, true},
 		{"no limit", []string{"--max-nodes", "0"}, dot, 0, []string{"<svg"}, nil, false},
 		{"bad format", []string{"--format", "gif"}, dot, 1, nil, []string{`format "gif"`}, true},
+		{"negative timeout", []string{"--timeout", "-1s"}, dot, 2, nil, []string{"--timeout -1s: want 0 (no limit) or more"}, true},
+		{"out of time", []string{"--timeout", "1ns"}, dot, 1, nil,
+			[]string{"relgraph-render: the layout did not finish within 1ns: draw a smaller graph, or allow more time with --timeout"}, true},
+		{"in time", []string{"--timeout", "1m"}, dot, 0, []string{"<svg"}, nil, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -66,5 +70,17 @@ func TestRunPNG(t *testing.T) {
 	}
 	if b := img.Bounds(); b.Dx() < 50 || b.Dy() < 100 {
 		t.Errorf("PNG is only %v", b)
+	}
+}
+
+// TestRunInterrupted checks that an interrupt (a cancelled context) ends the program at once with
+// nothing written, although the layout itself cannot be stopped.
+func TestRunInterrupted(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var stdout, stderr bytes.Buffer
+	code := run(ctx, nil, strings.NewReader(`digraph { a -> b }`), &stdout, &stderr)
+	if code != 1 || stdout.Len() != 0 || stderr.String() != "relgraph-render: interrupted\n" {
+		t.Errorf("exit %d, stdout %d bytes, stderr %q; want 1, nothing and an interruption", code, stdout.Len(), stderr.String())
 	}
 }

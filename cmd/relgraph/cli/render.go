@@ -19,8 +19,8 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// Limits of a drawing. A layout's time grows with its actors and faster still with its lines: with
-// dot, 60 actors take 1 s with 400 lines and 10–20 s with 800, a complete graph of 60 actors (1770
+// Limits of a drawing. A layout's time grows with its actors and faster still with its lines (times
+// measured on two busy cores): with dot, 60 actors take 1 s with 400 lines and 10–20 s with 800, a complete graph of 60 actors (1770
 // lines) more than two minutes; neato's time follows the actors (20–50 s for 250 actors, whatever the
 // lines); circo's explodes on dense blocks (3 s at 100 lines among 60 actors, 17 s at 200, 100 s at
 // 300), while fdp and twopi, which draw straight lines, lay out 2000 lines in about a second. The
@@ -306,8 +306,12 @@ func (a *app) drawDiagram(ctx context.Context, d *render.Diagram, layout, format
 	}
 	edges := d.NumEdges()
 	if edges > maxEdges {
-		return fmt.Errorf("%d lines are too many for %s to lay out in reasonable time (the limit is %d; %d actors, links of one kind between two actors counted once): narrow the view with %s, try --layout fdp or twopi, or raise --max-edges",
-			edges, layout, maxEdges, d.NumActors(), narrow)
+		other := "try --layout fdp or twopi, "
+		if layout == "fdp" || layout == "twopi" {
+			other = ""
+		}
+		return fmt.Errorf("%d lines are too many for %s to lay out in reasonable time (the limit is %d; %d actors, links of one kind between two actors counted once): narrow the view with %s, %sor raise --max-edges",
+			edges, layout, maxEdges, d.NumActors(), narrow, other)
 	}
 	var dot bytes.Buffer
 	if err := d.WriteDOT(&dot); err != nil {
@@ -337,6 +341,8 @@ func (a *app) drawDiagram(ctx context.Context, d *render.Diagram, layout, format
 			layout, d.NumActors(), edges, te.Timeout, narrow)
 	case errors.As(err, &he):
 		return errors.New(he.Message) // it names the helper already
+	case errors.Is(err, context.Canceled):
+		return errors.New("interrupted: the drawing was stopped and nothing was written")
 	case err != nil:
 		return err
 	}

@@ -3,10 +3,12 @@ package cli
 import (
 	"bytes"
 	"encoding/xml"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -176,5 +178,110 @@ func TestRenderDraw(t *testing.T) {
 	stdout, stderr, code := renderCLI(t, env, "render", "--path", "baku", "moscow", "--as", "png")
 	if code != ExitOK || !strings.HasPrefix(stdout, "\x89PNG\r\n\x1a\n") {
 		t.Errorf("png to stdout: exit %d, %.8q, %s", code, stdout, stderr)
+	}
+}
+
+// denseDataset writes a CSV dataset of n countries, every two of them tied by k trade links (one a
+// year from 2000), and returns its directory.
+func denseDataset(t *testing.T, n, k int) string {
+	t.Helper()
+	dir := t.TempDir()
+	var actors, links strings.Builder
+	actors.WriteString("id,name,kind\n")
+	links.WriteString("kind,from,to,on\n")
+	for i := range n {
+		fmt.Fprintf(&actors, "a%d,A%d,country\n", i, i)
+		for j := i + 1; j < n; j++ {
+			for m := range k {
+				fmt.Fprintf(&links, "trade,a%d,a%d,%d\n", i, j, 2000+m)
+			}
+		}
+	}
+	for name, s := range map[string]string{"actors.csv": actors.String(), "links.csv": links.String()} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// TestDrawLimits checks the limits render and diff share: a view with more lines than the layout
+// engine's limit (parallel links merged) or more actors is refused before any layout, with the
+// numbers and how to draw less; DOT is written whatever the size; the flags are checked.
+func TestDrawLimits(t *testing.T) {
+	dense := denseDataset(t, 60, 3) // 5310 links, 1770 lines
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out.svg")
+	tests := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"render", "-o", out}, ExitError,
+			"1770 lines are too many for dot to lay out in reasonable time (the limit is 800; 60 actors, links of one kind between two actors counted once): narrow the view with --focus ACTOR --depth 1, --path A B, --kinds K1,K2 or --at DATE, try --layout fdp or twopi, or raise --max-edges"},
+		{[]string{"render", "--layout", "circo", "-o", out}, ExitError, "1770 lines are too many for circo to lay out in reasonable time (the limit is 300;"},
+		{[]string{"render", "--layout", "neato", "-o", out}, ExitError, "(the limit is 1000;"},
+		{[]string{"render", "--layout", "twopi", "--max-edges", "1e3", "-o", out}, ExitError, "(the limit is 1000;"},
+		{[]string{"render", "--layout", "fdp", "--max-actors", "50", "-o", out}, ExitError,
+			"60 actors are too many to draw legibly with fdp (the limit is 50)"},
+		{[]string{"diff", "@2000", "@2002", "-o", out}, ExitError,
+			"3540 lines are too many for dot to lay out in reasonable time (the limit is 800; 60 actors, links of one kind between two actors counted once): narrow the view with --focus ACTOR --depth 1 or --kinds K1,K2"},
+		{[]string{"diff", "@2000", "@2002", "--max-actors", "10", "-o", out}, ExitError, "60 actors are too many to draw legibly with dot (the limit is 10)"},
+		{[]string{"render", "--max-edges", "-1", "-o", out}, ExitUsage, "--max-edges must not be negative (got -1)"},
+		{[]string{"diff", "@2000", "@2002", "--max-edges", "-5", "-o", out}, ExitUsage, "--max-edges must not be negative (got -5)"},
+		{[]string{"render", "--timeout", "-1s", "-o", out}, ExitUsage, "--timeout must not be negative (got -1s)"},
+		{[]string{"render", "--timeout", "soon", "-o", out}, ExitUsage, `invalid argument "soon" for "--timeout"`},
+	}
+	for _, tt := range tests {
+		_, stderr, code := renderCLI(t, noHelper, append([]string{"--data", dense}, tt.args...)...)
+		if code != tt.code || !strings.Contains(stderr, tt.want) {
+			t.Errorf("%v: exit %d, stderr %q; want exit %d and %q", tt.args, code, stderr, tt.code, tt.want)
+		}
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) > 0 {
+		t.Errorf("refused drawings left files behind: %v", entries)
+	}
+	for _, args := range [][]string{{"render", "--as", "dot"}, {"export", "--as", "dot"}} {
+		stdout, stderr, code := renderCLI(t, noHelper, append([]string{"--data", dense}, args...)...)
+		if n := strings.Count(stdout, " -> "); code != ExitOK || n != 1770 {
+			t.Errorf("%v: exit %d, %d edges; want all 1770 lines: %s", args, code, n, stderr)
+		}
+	}
+}
+
+// TestDrawTimeoutCLI runs render with a helper that never finishes: the layout is stopped after
+// --timeout with a message that says how to draw less, and nothing is written.
+func TestDrawTimeoutCLI(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("the stand-in helper is a shell script")
+	}
+	dense := denseDataset(t, 20, 1) // 190 lines
+	dir := t.TempDir()
+	helper := filepath.Join(t.TempDir(), draw.HelperName)
+	if err := os.WriteFile(helper, []byte("#!/bin/sh\nexec sleep 30\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	env := map[string]string{draw.EnvVar: helper}
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"render", "--timeout", "300ms", "-o", filepath.Join(dir, "r.svg")},
+			"the dot layout of 20 actors and 190 lines did not finish within 300ms and was stopped: narrow the view with --focus ACTOR --depth 1, --path A B, --kinds K1,K2 or --at DATE, lower --max-edges to refuse views this size at once, or allow more time with --timeout"},
+		{[]string{"diff", "@1999", "@2000", "--layout", "neato", "--timeout", "0.3s", "-o", filepath.Join(dir, "d.png")},
+			"the neato layout of 20 actors and 190 lines did not finish within 300ms and was stopped: narrow the view with --focus ACTOR --depth 1 or --kinds K1,K2, lower --max-edges"},
+	}
+	for _, tt := range tests {
+		start := time.Now()
+		_, stderr, code := renderCLI(t, env, append([]string{"--data", dense}, tt.args...)...)
+		if code != ExitError || !strings.Contains(stderr, tt.want) {
+			t.Errorf("%v: exit %d, stderr %q; want exit 1 and %q", tt.args, code, stderr, tt.want)
+		}
+		if took := time.Since(start); took > 5*time.Second {
+			t.Errorf("%v: took %v", tt.args, took)
+		}
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) > 0 {
+		t.Errorf("stopped drawings left files behind: %v", entries)
 	}
 }
