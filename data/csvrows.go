@@ -95,18 +95,9 @@ func (s *quotedSource) read() ([]string, int, error) {
 		if len(line) > s.limit {
 			return nil, startLine, &importer.LineTooLongError{Line: startLine, Limit: int64(s.limit)}
 		}
-		line = strings.TrimSuffix(line, "\r")
-		for {
-			c := strings.IndexByte(line, ',')
-			if c < 0 {
-				rec = append(rec, line)
-				break
-			}
-			rec = append(rec, line[:c])
-			line = line[c+1:]
-			if len(rec) >= importer.MaxFields {
-				return nil, startLine, &importer.TooManyFieldsError{Line: startLine}
-			}
+		rec, ok := splitPlain(rec, strings.TrimSuffix(line, "\r"))
+		if !ok {
+			return nil, startLine, &importer.TooManyFieldsError{Line: startLine}
 		}
 		return s.done(rec, startLine)
 	}
@@ -236,19 +227,10 @@ func (s *plainSource) read() ([]string, int, error) {
 		if row == "" {
 			continue // encoding/csv skips empty lines
 		}
-		rec := s.rec[:0]
-		for {
-			i := strings.IndexByte(row, ',')
-			if i < 0 {
-				rec = append(rec, row)
-				break
-			}
-			rec = append(rec, row[:i])
-			row = row[i+1:]
-			if len(rec) >= importer.MaxFields {
-				s.text = ""
-				return nil, line, &importer.TooManyFieldsError{Line: line}
-			}
+		rec, ok := splitPlain(s.rec[:0], row)
+		if !ok {
+			s.text = ""
+			return nil, line, &importer.TooManyFieldsError{Line: line}
 		}
 		s.rec = rec
 		if len(rec) != s.width {
@@ -360,3 +342,19 @@ func csvWorkers(size int) int {
 
 // quoteFree reports whether src holds no double quote, so that plainSource can split it.
 func quoteFree(src []byte) bool { return bytes.IndexByte(src, '"') < 0 }
+
+// splitPlain appends the comma-separated fields of a line without quotes to rec. It reports false,
+// having stopped, when the line has more than importer.MaxFields fields.
+func splitPlain(rec []string, line string) ([]string, bool) {
+	for {
+		c := strings.IndexByte(line, ',')
+		if c < 0 {
+			return append(rec, line), true
+		}
+		rec = append(rec, line[:c])
+		line = line[c+1:]
+		if len(rec) >= importer.MaxFields {
+			return rec, false
+		}
+	}
+}
