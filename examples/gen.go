@@ -4,10 +4,10 @@
 //
 //	go generate ./examples
 //
-// runs it in this directory (see the go:generate line in examples_test.go). It builds the drawing
-// helper relgraph-render from this source tree into a temporary directory, unless RELGRAPH_RENDER names
-// one, so that the pictures come from the Graphviz version of go.mod and not from whatever helper is
-// installed. With -dir it writes elsewhere: examples_test.go uses that to check that the SVGs here are
+// runs it in this directory (see the go:generate line in examples_test.go). It builds relgraph and the
+// drawing helper relgraph-render from this source tree into a temporary directory (the helper unless
+// RELGRAPH_RENDER names one), so that the pictures come from this tree and the Graphviz version of
+// go.mod and not from whatever is installed. With -dir it writes elsewhere: examples_test.go uses that to check that the SVGs here are
 // current.
 //
 // Exit status: 0 on success, 1 on errors, 3 when the helper cannot be built.
@@ -21,9 +21,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"time"
-
-	"github.com/relgraph/relgraph/cmd/relgraph/cli"
 )
 
 // examples are the diagrams: a file name and the render arguments that draw it.
@@ -45,7 +42,7 @@ var examples = []struct {
 func main() {
 	dir := flag.String("dir", ".", "write the diagrams into `DIR`")
 	flag.Parse()
-	helper, cleanup, err := findHelper()
+	relgraph, helper, cleanup, err := build()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(3)
@@ -55,18 +52,12 @@ func main() {
 		out := filepath.Join(*dir, ex.file)
 		args := append(append([]string(nil), ex.args...), "-o", out)
 		var stderr bytes.Buffer
-		env := cli.Env{
-			Stdin: strings.NewReader(""), Stdout: os.Stdout, Stderr: &stderr,
-			Getenv: func(k string) string {
-				if k == "RELGRAPH_RENDER" {
-					return helper
-				}
-				return "" // the embedded dataset, whatever RELGRAPH_DATA says
-			},
-			Now: time.Now,
-		}
-		if code := cli.Main(args, env); code != 0 {
-			fmt.Fprintf(os.Stderr, "gen: relgraph %s: %s", strings.Join(args, " "), stderr.String())
+		cmd := exec.Command(relgraph, args...)
+		cmd.Stdout, cmd.Stderr = os.Stdout, &stderr
+		// The embedded dataset, whatever RELGRAPH_DATA says, and the helper built here.
+		cmd.Env = append(withoutData(os.Environ()), "RELGRAPH_RENDER="+helper)
+		if err := cmd.Run(); err != nil {
+			fmt.Fprintf(os.Stderr, "gen: relgraph %s: %v\n%s", strings.Join(args, " "), err, stderr.String())
 			cleanup()
 			os.Exit(1)
 		}
@@ -79,20 +70,35 @@ func main() {
 	}
 }
 
-// findHelper returns the drawing helper to use and a function that removes what it built.
-func findHelper() (string, func(), error) {
-	if p := os.Getenv("RELGRAPH_RENDER"); p != "" {
-		return p, func() {}, nil
+// withoutData returns env without the variables that would point relgraph at another dataset or helper.
+func withoutData(env []string) []string {
+	var out []string
+	for _, kv := range env {
+		if !strings.HasPrefix(kv, "RELGRAPH_DATA=") && !strings.HasPrefix(kv, "RELGRAPH_RENDER=") {
+			out = append(out, kv)
+		}
 	}
+	return out
+}
+
+// build builds relgraph and, unless RELGRAPH_RENDER names one, the drawing helper into a temporary
+// directory, and returns their paths and a function that removes what it built.
+func build() (relgraph, helper string, cleanup func(), err error) {
 	tmp, err := os.MkdirTemp("", "relgraph-gen-")
 	if err != nil {
-		return "", func() {}, err
+		return "", "", func() {}, err
 	}
-	cleanup := func() { os.RemoveAll(tmp) }
-	build := exec.Command("go", "build", "-o", tmp, "github.com/relgraph/relgraph/cmd/relgraph-render")
-	if out, err := build.CombinedOutput(); err != nil {
+	cleanup = func() { os.RemoveAll(tmp) }
+	pkgs := []string{"github.com/relgraph/relgraph/cmd/relgraph"}
+	helper = os.Getenv("RELGRAPH_RENDER")
+	if helper == "" {
+		pkgs = append(pkgs, "github.com/relgraph/relgraph/cmd/relgraph-render")
+		helper = filepath.Join(tmp, "relgraph-render")
+	}
+	out, err := exec.Command("go", append([]string{"build", "-o", tmp}, pkgs...)...).CombinedOutput()
+	if err != nil {
 		cleanup()
-		return "", func() {}, fmt.Errorf("building relgraph-render: %v\n%s", err, out)
+		return "", "", func() {}, fmt.Errorf("building relgraph: %v\n%s", err, out)
 	}
-	return filepath.Join(tmp, "relgraph-render"), cleanup, nil
+	return filepath.Join(tmp, "relgraph"), helper, cleanup, nil
 }

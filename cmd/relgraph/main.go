@@ -5,7 +5,7 @@ package main
 import (
 	"os"
 
-	"github.com/relgraph/relgraph/cmd/relgraph/cli"
+	"github.com/relgraph/relgraph/cmd/relgraph/internal/cli"
 )
 
 func main() {

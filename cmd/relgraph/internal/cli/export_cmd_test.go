@@ -1,4 +1,4 @@
-package export_test
+package cli
 
 import (
 	"bytes"
@@ -7,16 +7,17 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/relgraph/relgraph/cmd/relgraph/cli"
 )
 
-// relgraph runs the relgraph command in-process on the fixture.
-func relgraph(t *testing.T, args ...string) (stdout, stderr string, code int) {
+// exportFixture is the small dataset the export package tests against.
+const exportFixture = "../../../../render/export/testdata/fixture"
+
+// relgraphOnFixture runs the relgraph command in-process on the export fixture.
+func relgraphOnFixture(t *testing.T, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	env := cli.Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Getenv: func(string) string { return "" }, Now: time.Now}
-	code = cli.Main(append([]string{"--data", "testdata/fixture"}, args...), env)
+	env := Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Getenv: func(string) string { return "" }, Now: time.Now}
+	code = Main(append([]string{"--data", exportFixture}, args...), env)
 	return out.String(), errb.String(), code
 }
 
@@ -48,7 +49,7 @@ func TestExportCommand(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			stdout, stderr, code := relgraph(t, tt.args...)
+			stdout, stderr, code := relgraphOnFixture(t, tt.args...)
 			if code != tt.code || !strings.Contains(stdout, tt.stdout) || !strings.Contains(stderr, tt.stderr) {
 				t.Errorf("exit %d, stdout %.200q, stderr %q; want exit %d, stdout with %q, stderr with %q", code, stdout, stderr, tt.code, tt.stdout, tt.stderr)
 			}
@@ -72,7 +73,7 @@ func TestExportCommand(t *testing.T) {
 	}
 	// A directory holding other files is not replaced.
 	os.WriteFile(filepath.Join(dir, "csv", "notes.txt"), []byte("mine"), 0o644)
-	_, stderr, code := relgraph(t, "export", "--as", "csv", "-o", filepath.Join(dir, "csv"))
+	_, stderr, code := relgraphOnFixture(t, "export", "--as", "csv", "-o", filepath.Join(dir, "csv"))
 	if code != 1 || !strings.Contains(stderr, "holds other files (notes.txt)") {
 		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
