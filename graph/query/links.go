@@ -9,7 +9,7 @@ import (
 	"github.com/relgraph/relgraph/graph"
 )
 
-// This file holds the small helpers the questions share: the step budget, the check of a pair of
+// This file holds what the questions share: the step budget, the check of a pair of
 // actors, and the ordering and materialising of links for an answer.
 
 // maxSteps returns the step budget n, or DefaultMaxSteps when n is not positive.
