@@ -281,7 +281,10 @@ func TestFilter(t *testing.T) {
 
 func TestResolve(t *testing.T) {
 	g := fixture(t)
-	tests := []struct{ in, want, wantErr string }{
+	tests := []struct {
+		in, want, wantErr string
+		suggest           []string // the ids the error suggests
+	}{
 		{in: "russia", want: "russia"},
 		{in: "Russia", want: "russia"},
 		{in: "RUSSIAN FEDERATION", want: "russia"},
@@ -291,15 +294,27 @@ func TestResolve(t *testing.T) {
 		{in: "Turkey", want: "turkey"},
 		{in: "vladimir putin", want: "putin"},
 		{in: "Vladimir  Putin", want: "putin"},
-		{in: "rusia", wantErr: `unknown actor "rusia" (did you mean "russia", Russia?)`},
-		{in: "eurasian", wantErr: `unknown actor "eurasian" (did you mean "eeu", Eurasian Economic Union?)`},
+		{in: "rusia", wantErr: `unknown actor "rusia" (did you mean "russia", Russia?)`, suggest: []string{"russia"}},
+		{in: "eurasian", wantErr: `unknown actor "eurasian" (did you mean "eeu", Eurasian Economic Union?)`, suggest: []string{"eeu"}},
 		{in: "zzzzzz", wantErr: `unknown actor "zzzzzz"`},
+		{in: " -- ", wantErr: `unknown actor: empty name`},
 	}
 	for _, tt := range tests {
 		i, err := g.Resolve(tt.in)
 		if tt.wantErr != "" {
-			if err == nil || err.Error() != tt.wantErr {
+			if err == nil || err.Error() != tt.wantErr || !errors.Is(err, ErrUnknownActor) {
 				t.Errorf("Resolve(%q) error = %v, want %q", tt.in, err, tt.wantErr)
+			}
+			var ue *UnknownActorError
+			if !errors.As(err, &ue) || ue.Name != tt.in {
+				t.Fatalf("Resolve(%q) error %T, want *UnknownActorError for the name", tt.in, err)
+			}
+			var got []string
+			for _, c := range ue.Suggestions {
+				got = append(got, c.ID)
+			}
+			if !slices.Equal(got, tt.suggest) {
+				t.Errorf("Resolve(%q) suggests %v, want %v", tt.in, got, tt.suggest)
 			}
 			continue
 		}
@@ -331,6 +346,10 @@ func TestResolveAmbiguous(t *testing.T) {
 	_, err = g.Resolve("aliyev")
 	if !errors.Is(err, ErrAmbiguousActor) || err.Error() != `ambiguous actor "aliyev": it could be "aliyev-h" (Heydar Aliyev, person), "aliyev-i" (Ilham Aliyev, person)` {
 		t.Errorf("Resolve(aliyev) error = %v", err)
+	}
+	var ae *AmbiguousNameError
+	if !errors.As(err, &ae) || ae.Name != "aliyev" || len(ae.Candidates) != 2 || ae.Candidates[0] != (Candidate{"aliyev-h", "Heydar Aliyev", "person"}) {
+		t.Errorf("Resolve(aliyev) error = %#v", err)
 	}
 }
 

@@ -8,5 +8,10 @@
 // (package graph/algo) run on projections built from it. Filters return new graphs that share the actor
 // table and out-of-line data with their parent; the parent is never mutated.
 //
+// The package also resolves the names users give actors (Resolve, with typed errors) and compares two
+// graphs (Diff). The questions asked of a graph — paths, connections, ego networks, rankings,
+// chokepoints, balance — live in package graph/query; package graph/simple views a graph through the
+// API of github.com/dominikbraun/graph.
+//
 // The package does no I/O: loading files is package data's job, drawing is package render's.
 package graph

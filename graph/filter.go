@@ -34,6 +34,10 @@ func (f Filter) IsZero() bool {
 // ErrFilter is wrapped by errors about a Filter's settings.
 var ErrFilter = errors.New("bad filter")
 
+// ErrAbsent is wrapped by the errors of questions about an actor that has no links in a graph: one
+// left out by a Filter, or without links at all.
+var ErrAbsent = errors.New("not in the graph under the current filter")
+
 // Filter returns the snapshot of g that f selects. g is not modified; the result shares g's actors and
 // out-of-line link data. It fails when f names an unknown kind or combines At with Since/Until.
 // O(actors + links).

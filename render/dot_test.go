@@ -11,6 +11,7 @@ import (
 
 	"github.com/relgraph/relgraph/data"
 	"github.com/relgraph/relgraph/graph"
+	"github.com/relgraph/relgraph/graph/query"
 	"github.com/relgraph/relgraph/render"
 )
 
@@ -22,7 +23,7 @@ func goldenViews(t testing.TB, g *graph.Graph) []struct {
 	ego := func(id string, depth int, layout string) func() *render.Diagram {
 		return func() *render.Diagram {
 			a := actor(t, g, id)
-			d := render.NewDiagram(render.DOTOptions{Actors: render.Ego(g, a, depth), Focus: []int32{a}, Title: "Ego of " + id, Layout: layout})
+			d := render.NewDiagram(render.DOTOptions{Actors: query.Ego(g, a, depth), Focus: []int32{a}, Title: "Ego of " + id, Layout: layout})
 			d.AddGraph(g)
 			return d
 		}
@@ -34,9 +35,9 @@ func goldenViews(t testing.TB, g *graph.Graph) []struct {
 			return d
 		}
 	}
-	path, ok := render.ShortestPath(g, actor(t, g, "baku"), actor(t, g, "moscow"))
-	if !ok {
-		t.Fatal("no path from baku to moscow in the fixture")
+	path, err := query.ShortestPathView(g, actor(t, g, "baku"), actor(t, g, "moscow"))
+	if err != nil {
+		t.Fatalf("no path from baku to moscow in the fixture: %v", err)
 	}
 	return []struct {
 		name    string
@@ -288,7 +289,7 @@ func TestDOTContent(t *testing.T) {
 	})
 
 	t.Run("path view highlights the path and fades the rest", func(t *testing.T) {
-		p, _ := render.ShortestPath(g, actor(t, g, "baku"), actor(t, g, "moscow"))
+		p, _ := query.ShortestPathView(g, actor(t, g, "baku"), actor(t, g, "moscow"))
 		var ids []string
 		for _, a := range p.Path {
 			ids = append(ids, g.Actor(a).ID)
@@ -374,69 +375,6 @@ func TestDOTContent(t *testing.T) {
 func firstLine(s string) string {
 	line, _, _ := strings.Cut(s, "\n")
 	return line
-}
-
-func TestEgo(t *testing.T) {
-	g := loadFixture(t)
-	ids := func(as []int32) []string {
-		var out []string
-		for _, a := range as {
-			out = append(out, g.Actor(a).ID)
-		}
-		slices.Sort(out)
-		return out
-	}
-	tests := []struct {
-		center string
-		depth  int
-		want   []string
-	}{
-		{"csto", 0, []string{"csto"}},
-		{"csto", 1, []string{"armenia", "csto", "russia"}},
-		{"base-102", 1, []string{"base-102", "gyumri", "russia"}},
-		{"base-102", 2, []string{"armenia", "azerbaijan", "base-102", "csto", "gazprom", "georgia", "gyumri", "moscow", "russia"}},
-	}
-	for _, tt := range tests {
-		if got := ids(render.Ego(g, actor(t, g, tt.center), tt.depth)); !slices.Equal(got, tt.want) {
-			t.Errorf("Ego(%s, %d) = %v, want %v", tt.center, tt.depth, got, tt.want)
-		}
-	}
-}
-
-func TestShortestPathContext(t *testing.T) {
-	g := loadFixture(t)
-	p, ok := render.ShortestPath(g, actor(t, g, "armenia"), actor(t, g, "turkey"))
-	if !ok {
-		t.Fatal("no path")
-	}
-	var path, ctx []string
-	for _, a := range p.Path {
-		path = append(path, g.Actor(a).ID)
-	}
-	for _, a := range p.Context {
-		ctx = append(ctx, g.Actor(a).ID)
-	}
-	if want := []string{"armenia", "azerbaijan", "turkey"}; !slices.Equal(path, want) {
-		t.Errorf("path = %v, want %v", path, want)
-	}
-	// Linked to at least two of armenia, azerbaijan, turkey: russia (armenia, azerbaijan) and the
-	// South Caucasus region (armenia, azerbaijan via located_in).
-	if want := []string{"russia", "caucasus"}; !slices.Equal(ctx, want) && !slices.Equal(ctx, []string{"caucasus", "russia"}) {
-		t.Errorf("context = %v, want %v", ctx, want)
-	}
-	if len(p.Links) != 3 { // conflict armenia–azerbaijan; energy_deal and cooperation azerbaijan–turkey
-		t.Errorf("path links = %d, want 3", len(p.Links))
-	}
-	if _, ok := render.ShortestPath(g, actor(t, g, "csto"), actor(t, g, "csto")); !ok {
-		t.Error("a path from an actor to itself")
-	}
-	filtered, err := g.Filter(graph.Filter{Kinds: []string{"pipeline"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, ok := render.ShortestPath(filtered, actor(t, g, "baku"), actor(t, g, "russia")); ok {
-		t.Error("a path to an actor outside the view")
-	}
 }
 
 func TestCountryOf(t *testing.T) {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/relgraph/relgraph/data/importer"
 	"github.com/relgraph/relgraph/graph"
+	"github.com/relgraph/relgraph/graph/query"
 )
 
 // examples is the directory of the real-data recipes, whose mapping files these tests run.
@@ -135,7 +136,7 @@ func checkRegion(t *testing.T, g *graph.Graph, full bool) {
 	pipes := filter(t, g, graph.Filter{Kinds: []string{"pipeline"}, At: graph.NewDate(2018, 0, 0)})
 	az, _ = pipes.ActorIndex("azerbaijan")
 	tr, _ := pipes.ActorIndex("turkey")
-	if cut, err := pipes.Cut(az, tr, true); err != nil || !slices.Contains(cut.Cut, "georgia") {
+	if cut, err := query.Cut(pipes, az, tr, true); err != nil || !slices.Contains(cut.Cut, "georgia") {
 		t.Errorf("pipeline chokepoints between Azerbaijan and Turkey %v (%v) lack georgia", cut.Cut, err)
 	}
 	// Contiguity (both directions, one link) and rivalries (open-ended at the data's horizon).

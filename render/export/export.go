@@ -17,7 +17,7 @@ import (
 	"strings"
 
 	"github.com/relgraph/relgraph/graph"
-	"github.com/relgraph/relgraph/render"
+	"github.com/relgraph/relgraph/graph/query"
 )
 
 // Format names an export format.
@@ -68,10 +68,11 @@ func Whole(g *graph.Graph) View {
 	return View{Graph: g, Actors: g.PresentActors(), Links: links}
 }
 
-// Focus returns the ego network of center in g: the actors within depth links of it, link direction
-// ignored, and every link of g among them. A negative depth means no bound. O(actors + links).
+// Focus returns the ego network of center in g (query.Ego): the actors within depth links of it, link
+// direction ignored, and every link of g among them. A negative depth means no bound.
+// O(actors + links).
 func Focus(g *graph.Graph, center int32, depth int) View {
-	actors := render.Ego(g, center, depth)
+	actors := query.Ego(g, center, depth)
 	in := make([]bool, g.NumActors())
 	for _, a := range actors {
 		in[a] = true

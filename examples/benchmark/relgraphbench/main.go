@@ -27,6 +27,7 @@ import (
 	"github.com/relgraph/relgraph/data"
 	"github.com/relgraph/relgraph/graph"
 	"github.com/relgraph/relgraph/graph/algo"
+	"github.com/relgraph/relgraph/graph/query"
 )
 
 func main() {
@@ -526,7 +527,7 @@ func runRelgraph(dir, out string, opts runOptions) error {
 	res.Answers.Path = make([]int, len(ends))
 	if err := t.quickRow("path", len(ends)*pathRounds, func(i int) {
 		i %= len(ends)
-		pr, err := g.Paths(ends[i][0], ends[i][1], graph.PathOptions{})
+		pr, err := query.Paths(g, ends[i][0], ends[i][1], query.PathOptions{})
 		res.Answers.Path[i] = -1
 		if err == nil && len(pr.Paths) > 0 {
 			res.Answers.Path[i] = pr.Paths[0].Length
@@ -537,7 +538,7 @@ func runRelgraph(dir, out string, opts runOptions) error {
 
 	res.Answers.Connect = make([][]int, len(ends))
 	if err := t.row("connect", len(ends), func(i int) {
-		cr, err := g.Connect(ends[i][0], nil, ends[i][1], nil, graph.ConnectOptions{})
+		cr, err := query.Connect(g, ends[i][0], nil, ends[i][1], nil, query.ConnectOptions{})
 		if err != nil {
 			res.Answers.Connect[i] = []int{-2, 0}
 			return
@@ -549,29 +550,29 @@ func runRelgraph(dir, out string, opts runOptions) error {
 
 	// Sampled betweenness, 1,000 pivots: Rank samples above ExactBetweennessLimit actors, and the
 	// algorithm is called directly on smaller graphs.
-	sampled := g.NumPresent() > graph.ExactBetweennessLimit
+	sampled := g.NumPresent() > query.ExactBetweennessLimit
 	if err := t.row("betweenness", runs["betweenness"], func(int) {
 		if sampled {
-			rr, err := g.Rank(graph.ByBetweenness, 1)
+			rr, err := query.Rank(g, query.ByBetweenness, 1)
 			if err == nil && len(rr.Actors) > 0 {
 				res.Answers.Top = rr.Actors[0].Actor
 			}
 			return
 		}
-		bc := algo.Betweenness(g.Project(graph.ProjectOptions{}), algo.BetweennessOptions{Pivots: graph.BetweennessPivots, Seed: graph.BetweennessSeed})
+		bc := algo.Betweenness(g.Project(graph.ProjectOptions{}), algo.BetweennessOptions{Pivots: query.BetweennessPivots, Seed: query.BetweennessSeed})
 		res.Answers.Top = g.Actor(int32(argmax(bc))).ID
 	}); err != nil {
 		return err
 	}
 	// The same on one core, for comparison with the single-threaded peers.
 	if err := t.row("betweenness_1core", 1, func(int) {
-		algo.Betweenness(g.Project(graph.ProjectOptions{}), algo.BetweennessOptions{Pivots: graph.BetweennessPivots, Seed: graph.BetweennessSeed, Workers: 1})
+		algo.Betweenness(g.Project(graph.ProjectOptions{}), algo.BetweennessOptions{Pivots: query.BetweennessPivots, Seed: query.BetweennessSeed, Workers: 1})
 	}); err != nil {
 		return err
 	}
 
 	if err := t.row("chokepoints", runs["chokepoints"], func(int) {
-		cp := g.Chokepoints()
+		cp := query.Chokepoints(g)
 		single := 0
 		for _, b := range cp.BridgeLinks {
 			if len(b.Links) == 1 {

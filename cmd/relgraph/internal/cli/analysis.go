@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/relgraph/relgraph/graph"
+	"github.com/relgraph/relgraph/graph/query"
 	"github.com/spf13/cobra"
 )
 
@@ -30,7 +31,7 @@ func (a *app) newNeighborsCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			res := g.Neighborhood(id, depth)
+			res := query.Neighborhood(g, id, depth)
 			return a.emit(res, func(w io.Writer) error {
 				name := g.Actor(id).Name
 				fmt.Fprintf(w, "%s: %d actor(s) within %d hop(s)%s\n", name, len(res.Neighbors), depth, a.underFilter())
@@ -82,7 +83,7 @@ func (a *app) newRankCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			res, err := g.Rank(by, 0)
+			res, err := query.Rank(g, by, 0)
 			if err != nil {
 				return usageError{err}
 			}
@@ -90,7 +91,7 @@ func (a *app) newRankCmd() *cobra.Command {
 				if !g.Kinds().HasActor(kind) {
 					return usagef("unknown actor kind %q (kinds: %s)", kind, strings.Join(g.Kinds().ActorKindNames(), ", "))
 				}
-				var keep []graph.Score
+				var keep []query.Score
 				for _, s := range res.Actors {
 					if i, _ := g.ActorIndex(s.Actor); g.Actor(i).Kind == kind {
 						keep = append(keep, s)
@@ -110,7 +111,7 @@ func (a *app) newRankCmd() *cobra.Command {
 				tw := newTable(w)
 				for i, s := range res.Actors {
 					score := fmt.Sprintf("%.4f", s.Score)
-					if by == graph.ByDegree {
+					if by == query.ByDegree {
 						score = fmt.Sprintf("%.0f", s.Score)
 					}
 					i2, _ := g.ActorIndex(s.Actor)
@@ -150,20 +151,20 @@ disconnects A from B — the chokepoints between them. Links are taken as undire
 				return err
 			}
 			if len(args) == 0 {
-				res := g.Chokepoints()
+				res := query.Chokepoints(g)
 				return a.emit(res, func(w io.Writer) error { return a.writeChokepoints(w, g, res) })
 			}
 			from, to, err := a.resolvePair(full, args)
 			if err != nil {
 				return err
 			}
-			res, err := g.Cut(from, to, directed)
+			res, err := query.Cut(g, from, to, directed)
 			msg, err := a.queryOutcome(err)
 			if err != nil {
 				return err
 			}
 			out := struct {
-				graph.Cut
+				query.CutResult
 				Message string `json:"message,omitempty"`
 			}{res, msg}
 			return a.emit(out, func(w io.Writer) error {
@@ -198,7 +199,7 @@ disconnects A from B — the chokepoints between them. Links are taken as undire
 	return cmd
 }
 
-func (a *app) writeChokepoints(w io.Writer, g *graph.Graph, res graph.Chokepoints) error {
+func (a *app) writeChokepoints(w io.Writer, g *graph.Graph, res query.ChokepointsResult) error {
 	fmt.Fprintf(w, "Articulation points (%d)%s\n", len(res.ArticulationPoints), a.underFilter())
 	if len(res.ArticulationPoints) == 0 {
 		fmt.Fprintln(w, "  none: no single actor splits the graph")
@@ -255,7 +256,7 @@ balanced triangles. Unbalanced triangles are listed with those held by the most 
 			if err != nil {
 				return err
 			}
-			res := g.Balance(top)
+			res := query.Balance(g, top)
 			return a.emit(res, func(w io.Writer) error {
 				total := res.Balanced + res.Unbalanced
 				fmt.Fprintf(w, "Balance index %.3f: %d of %d signed triangles are balanced%s\n", res.Index, res.Balanced, total, a.underFilter())

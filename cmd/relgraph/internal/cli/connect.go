@@ -8,12 +8,13 @@ import (
 	"strings"
 
 	"github.com/relgraph/relgraph/graph"
+	"github.com/relgraph/relgraph/graph/query"
 	"github.com/spf13/cobra"
 )
 
 func (a *app) newConnectCmd() *cobra.Command {
 	var literal bool
-	var opts graph.ConnectOptions
+	var opts query.ConnectOptions
 	var steps int
 	cmd := &cobra.Command{
 		Use:   "connect A B",
@@ -59,13 +60,13 @@ they run out, the paths shown are the best of those found, and the answer says s
 					bset = append(bset, x)
 				}
 			}
-			res, err := g.Connect(sides[0].root, sides[0].set, sides[1].root, bset, opts)
+			res, err := query.Connect(g, sides[0].root, sides[0].set, sides[1].root, bset, opts)
 			msg, err := a.queryOutcome(err)
 			if err != nil {
 				return err
 			}
 			out := struct {
-				graph.ConnectResult
+				query.ConnectResult
 				Note    string `json:"note,omitempty"`
 				Message string `json:"message,omitempty"`
 			}{res, standsNote(g, sides[:]...), msg}
@@ -81,7 +82,7 @@ they run out, the paths shown are the best of those found, and the answer says s
 	return cmd
 }
 
-func (a *app) writeConnect(w io.Writer, g *graph.Graph, res graph.ConnectResult, note, msg string) error {
+func (a *app) writeConnect(w io.Writer, g *graph.Graph, res query.ConnectResult, note, msg string) error {
 	an, bn := actorName(g, res.A), actorName(g, res.B)
 	fmt.Fprintf(w, "Who connects %s and %s%s\n", an, bn, a.underFilter())
 	if note != "" {
@@ -150,7 +151,7 @@ func (a *app) writeConnect(w io.Writer, g *graph.Graph, res graph.ConnectResult,
 			return err
 		}
 	}
-	if res.Stopped == graph.StopSteps {
+	if res.Stopped == query.StopSteps {
 		_, err := fmt.Fprintf(w, "\nthe search for paths used up its budget of %d steps: these are the best of the paths it found, and there may be stronger ones (raise it with --max-steps)\n", res.MaxSteps)
 		return err
 	}

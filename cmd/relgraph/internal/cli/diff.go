@@ -15,6 +15,7 @@ import (
 
 	"github.com/relgraph/relgraph/data"
 	"github.com/relgraph/relgraph/graph"
+	"github.com/relgraph/relgraph/graph/query"
 	"github.com/relgraph/relgraph/render"
 	"github.com/spf13/cobra"
 )
@@ -299,7 +300,7 @@ func (a *app) diffFocus(old, new *graph.Graph, name string, depth int) (map[stri
 			continue
 		}
 		display = cmp.Or(display, g.Actor(id).Name)
-		for _, x := range render.Ego(g, id, depth) {
+		for _, x := range query.Ego(g, id, depth) {
 			view[g.Actor(x).ID] = true
 		}
 	}

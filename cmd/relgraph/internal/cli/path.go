@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/relgraph/relgraph/graph"
+	"github.com/relgraph/relgraph/graph/query"
 	"github.com/relgraph/relgraph/render"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -21,7 +22,7 @@ const (
 )
 
 func (a *app) newPathCmd() *cobra.Command {
-	var opts graph.PathOptions
+	var opts query.PathOptions
 	var steps int
 	cmd := &cobra.Command{
 		Use:   "path A B",
@@ -82,7 +83,7 @@ paths found so far (the first ones of the order asked for) and says so, with exi
 
 // stepsFlag defines --max-steps, the work budget of a search for several paths.
 func stepsFlag(f *pflag.FlagSet, p *int) {
-	countFlag(f, p, "max-steps", graph.DefaultMaxSteps, 1, 0, "",
+	countFlag(f, p, "max-steps", query.DefaultMaxSteps, 1, 0, "",
 		"the most `steps` a search for several paths may take (an edge examined is one, a link listed 100)")
 }
 
@@ -102,7 +103,7 @@ func (a *app) resolvePair(full *graph.Graph, args []string) (from, to int32, err
 // query found nothing, and says why); anything else is an error as it stands.
 func (a *app) queryOutcome(err error) (msg string, _ error) {
 	switch {
-	case errors.Is(err, graph.ErrSameActor):
+	case errors.Is(err, query.ErrSameActor):
 		return "", usageError{err}
 	case errors.Is(err, graph.ErrAbsent):
 		return a.absentMessage(err), nil
@@ -112,7 +113,11 @@ func (a *app) queryOutcome(err error) (msg string, _ error) {
 
 // absentMessage explains that an actor has no links under the filters.
 func (a *app) absentMessage(err error) string {
-	msg := strings.TrimSuffix(err.Error(), ": "+graph.ErrAbsent.Error())
+	msg := err.Error()
+	var ae *query.AbsentError
+	if errors.As(err, &ae) {
+		msg = fmt.Sprintf("%q has no links", ae.Actor)
+	}
 	if d := a.filterDesc(); d != "" {
 		return msg + " under the current filter (" + d + "); nothing to search"
 	}
@@ -121,17 +126,17 @@ func (a *app) absentMessage(err error) string {
 
 // writePathAnswer runs a path query and writes its answer to w as the paths are found: text, or JSON
 // in emit's layout.
-func (a *app) writePathAnswer(w io.Writer, g *graph.Graph, from, to int32, opts graph.PathOptions) error {
+func (a *app) writePathAnswer(w io.Writer, g *graph.Graph, from, to int32, opts query.PathOptions) error {
 	type answer struct {
-		graph.PathResult
+		query.PathResult
 		Message string `json:"message,omitempty"`
 	}
-	out := answer{PathResult: graph.PathResult{From: g.Actor(from).ID, To: g.Actor(to).ID, Paths: []graph.Path{}}}
-	var add func(graph.Path) error
+	out := answer{PathResult: query.PathResult{From: g.Actor(from).ID, To: g.Actor(to).ID, Paths: []query.Path{}}}
+	var add func(query.Path) error
 	var end func() error
 	if a.format == "json" {
 		jl := &jsonList{w: w, field: "paths"}
-		add = func(p graph.Path) error {
+		add = func(p query.Path) error {
 			if err := jl.Begin(out); err != nil {
 				return err
 			}
@@ -143,7 +148,7 @@ func (a *app) writePathAnswer(w io.Writer, g *graph.Graph, from, to int32, opts 
 		add = pt.add
 		end = func() error { return pt.end(out.PathResult, out.Message) }
 	}
-	res, err := g.EachPath(from, to, opts, add)
+	res, err := query.EachPath(g, from, to, opts, add)
 	msg, err := a.queryOutcome(err)
 	if err != nil {
 		return err
@@ -162,7 +167,7 @@ type pathsText struct {
 	a         *app
 	g         *graph.Graph
 	w         io.Writer
-	opts      graph.PathOptions
+	opts      query.PathOptions
 	from, to  string // actor names
 	held      bytes.Buffer
 	n         int
@@ -183,7 +188,7 @@ func (t *pathsText) what() string {
 }
 
 // add writes one path, or holds it back.
-func (t *pathsText) add(p graph.Path) error {
+func (t *pathsText) add(p query.Path) error {
 	t.n++
 	if !t.streaming {
 		fmt.Fprintln(&t.held)
@@ -207,7 +212,7 @@ func (t *pathsText) add(p graph.Path) error {
 }
 
 // end writes what is held back, then how the search ended.
-func (t *pathsText) end(res graph.PathResult, msg string) error {
+func (t *pathsText) end(res query.PathResult, msg string) error {
 	w := t.w
 	if msg != "" {
 		_, err := fmt.Fprintln(w, msg)
@@ -234,9 +239,9 @@ func (t *pathsText) end(res graph.PathResult, msg string) error {
 	}
 	var err error
 	switch res.Stopped {
-	case graph.StopLimit:
+	case query.StopLimit:
 		_, err = fmt.Fprintf(w, "\nstopped after %d paths (--limit); there are more\n", t.n)
-	case graph.StopSteps:
+	case query.StopSteps:
 		_, err = fmt.Fprintf(w, "\n%s\n", stepsNote(t.n, res.MaxSteps))
 	}
 	return err
@@ -251,7 +256,7 @@ func stepsNote(n int, steps int64) string {
 const maxHopLinks = 6
 
 // writePath writes one path: a headline of actor names, then each hop with its links.
-func writePath(w io.Writer, g *graph.Graph, n int, p graph.Path) error {
+func writePath(w io.Writer, g *graph.Graph, n int, p query.Path) error {
 	names := make([]string, len(p.Actors))
 	for i, id := range p.Actors {
 		names[i] = actorName(g, id)

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/relgraph/relgraph/graph"
+	"github.com/relgraph/relgraph/graph/query"
 	"github.com/relgraph/relgraph/render"
 	"github.com/relgraph/relgraph/render/draw"
 	"github.com/spf13/cobra"
@@ -253,9 +254,13 @@ func (a *app) runRender(cmd *cobra.Command, o renderOpts, args []string) error {
 		if err != nil {
 			return err
 		}
-		p, ok := render.ShortestPath(g, from, to)
-		if !ok {
+		p, err := query.ShortestPathView(g, from, to)
+		var np *query.NoPathError
+		if errors.As(err, &np) {
 			return fmt.Errorf("no path between %s and %s%s: nothing to draw", g.Actor(from).Name, g.Actor(to).Name, a.underFilter())
+		}
+		if err != nil {
+			return err
 		}
 		opts.Actors, opts.Highlight, opts.HighlightLinks = p.Actors(), p.Path, p.Links
 		opts.Focus = []int32{from, to}
@@ -265,7 +270,7 @@ func (a *app) runRender(cmd *cobra.Command, o renderOpts, args []string) error {
 		if err != nil {
 			return err
 		}
-		opts.Actors, opts.Focus = render.Ego(g, id, o.depth), []int32{id}
+		opts.Actors, opts.Focus = query.Ego(g, id, o.depth), []int32{id}
 		what = fmt.Sprintf("%s and the actors within %s", g.Actor(id).Name, linkCount(o.depth))
 		if o.depth == 1 {
 			what = g.Actor(id).Name + " and its neighbours"

@@ -452,7 +452,9 @@ func (a *app) filterDesc() string {
 func (a *app) resolve(g *graph.Graph, name string) (int32, error) {
 	i, err := g.Resolve(name)
 	if err != nil {
-		if errors.Is(err, graph.ErrUnknownActor) && !strings.Contains(err.Error(), "did you mean") {
+		// Without a single actor to suggest, point to the search.
+		var ue *graph.UnknownActorError
+		if errors.As(err, &ue) && len(ue.Suggestions) != 1 {
 			return -1, fmt.Errorf("%w (try 'relgraph actors %s' to search)", err, name)
 		}
 		return -1, err

@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/relgraph/relgraph/graph"
+	"github.com/relgraph/relgraph/graph/query"
 )
 
 // encodeLikeEmit encodes v as emit does.
@@ -238,7 +239,7 @@ func TestPathAnswerStreamed(t *testing.T) {
 		t.Fatal(err)
 	}
 	from, to := mustIndex(t, g, "a0"), mustIndex(t, g, "a1")
-	res, err := g.Paths(from, to, graph.PathOptions{All: true, MaxLen: 4, Limit: 4000})
+	res, err := query.Paths(g, from, to, query.PathOptions{All: true, MaxLen: 4, Limit: 4000})
 	if err != nil || len(res.Paths) != 4000 {
 		t.Fatalf("%d paths, %v", len(res.Paths), err)
 	}
@@ -256,7 +257,7 @@ func TestPathAnswerStreamed(t *testing.T) {
 	jout, _, code := run(t, "--data", dir, "path", "a0", "a1", "--all", "--max-len", "4", "--limit", "300", "--json")
 	res.Paths = res.Paths[:300]
 	wantJSON := encodeLikeEmit(t, struct {
-		graph.PathResult
+		query.PathResult
 		Message string `json:"message,omitempty"`
 	}{PathResult: res})
 	if code != 0 || jout != wantJSON {

@@ -1,19 +1,21 @@
-package graph
+package query
 
 import (
 	"errors"
 	"slices"
 	"testing"
+
+	"github.com/relgraph/relgraph/graph"
 )
 
 // queryFixture: a small multigraph with a triangle of signed ties, a pipeline route and a pendant.
 //
 //	russia ==(arms, alliance)== armenia —(conflict)— azerbaijan ==(arms, trade, dispute)== russia
 //	baku → tbilisi → ceyhan (pipeline), baku in azerbaijan, moscow in russia; iran — azerbaijan (trade)
-func queryFixture(t testing.TB) *Graph {
+func queryFixture(t testing.TB) *graph.Graph {
 	t.Helper()
-	b := NewBuilder(nil)
-	for _, a := range []Actor{
+	b := graph.NewBuilder(nil)
+	for _, a := range []graph.Actor{
 		{ID: "russia", Name: "Russia", Kind: "country"},
 		{ID: "moscow", Name: "Moscow", Kind: "city", In: "russia", StandsFor: "russia"},
 		{ID: "armenia", Name: "Armenia", Kind: "country"},
@@ -27,7 +29,7 @@ func queryFixture(t testing.TB) *Graph {
 	} {
 		b.AddActor(a)
 	}
-	for _, l := range []Link{
+	for _, l := range []graph.Link{
 		{Kind: "arms_sale", From: "russia", To: "armenia", Sign: 1},
 		{Kind: "alliance", From: "russia", To: "armenia", Sign: 1},
 		{Kind: "arms_sale", From: "russia", To: "azerbaijan", Sign: 1},
@@ -46,7 +48,7 @@ func queryFixture(t testing.TB) *Graph {
 	return g
 }
 
-func idx(t testing.TB, g *Graph, id string) int32 {
+func idx(t testing.TB, g *graph.Graph, id string) int32 {
 	t.Helper()
 	i, ok := g.ActorIndex(id)
 	if !ok {
@@ -68,12 +70,12 @@ func TestPaths(t *testing.T) {
 		// SOCAR lies in Azerbaijan (a derived located_in link) and trades with Iran: a second 3-hop path.
 		// Equally long paths come in the order of their actors' ids.
 		{"k shortest", "armenia", "iran", PathOptions{K: 3}, [][]string{{"armenia", "azerbaijan", "iran"}, {"armenia", "azerbaijan", "socar", "iran"}, {"armenia", "russia", "azerbaijan", "iran"}}, []int{2, 3, 6}},
-		{"directed follows the flow", "baku", "ceyhan", PathOptions{ProjectOptions: ProjectOptions{Directed: true}}, [][]string{{"baku", "tbilisi", "ceyhan"}}, []int{2}},
-		{"directed against the flow", "ceyhan", "baku", PathOptions{ProjectOptions: ProjectOptions{Directed: true}}, nil, nil},
+		{"directed follows the flow", "baku", "ceyhan", PathOptions{ProjectOptions: graph.ProjectOptions{Directed: true}}, [][]string{{"baku", "tbilisi", "ceyhan"}}, []int{2}},
+		{"directed against the flow", "ceyhan", "baku", PathOptions{ProjectOptions: graph.ProjectOptions{Directed: true}}, nil, nil},
 		{"all up to 3", "armenia", "russia", PathOptions{All: true, MaxLen: 3}, [][]string{{"armenia", "russia"}, {"armenia", "azerbaijan", "russia"}}, []int{2, 4}},
 	}
 	for _, tt := range tests {
-		res, err := g.Paths(idx(t, g, tt.from), idx(t, g, tt.to), tt.opts)
+		res, err := Paths(g, idx(t, g, tt.from), idx(t, g, tt.to), tt.opts)
 		if err != nil {
 			t.Fatalf("%s: %v", tt.name, err)
 		}
@@ -90,15 +92,17 @@ func TestPaths(t *testing.T) {
 			t.Errorf("%s: paths %v with %v links, want %v with %v", tt.name, got, nl, tt.want, tt.nlinks)
 		}
 	}
-	if _, err := g.Paths(idx(t, g, "iran"), idx(t, g, "iran"), PathOptions{}); !errors.Is(err, ErrSameActor) {
+	if _, err := Paths(g, idx(t, g, "iran"), idx(t, g, "iran"), PathOptions{}); !errors.Is(err, ErrSameActor) {
 		t.Errorf("same actor: %v", err)
 	}
-	v, _ := g.Filter(Filter{Kinds: []string{"pipeline"}})
-	if _, err := v.Paths(idx(t, g, "iran"), idx(t, g, "baku"), PathOptions{}); !errors.Is(err, ErrAbsent) {
+	v, _ := g.Filter(graph.Filter{Kinds: []string{"pipeline"}})
+	if _, err := Paths(v, idx(t, g, "iran"), idx(t, g, "baku"), PathOptions{}); !errors.Is(err, graph.ErrAbsent) {
 		t.Errorf("absent actor: %v", err)
+	} else if ae := (*AbsentError)(nil); !errors.As(err, &ae) || ae.Actor != "iran" || err.Error() != `"iran" has no links: not in the graph under the current filter` {
+		t.Errorf("absent actor: %#v", err)
 	}
-	v, _ = g.Filter(Filter{Kinds: []string{"pipeline", "located_in"}})
-	if res, err := v.Paths(idx(t, g, "moscow"), idx(t, g, "ceyhan"), PathOptions{}); err != nil || len(res.Paths) != 0 {
+	v, _ = g.Filter(graph.Filter{Kinds: []string{"pipeline", "located_in"}})
+	if res, err := Paths(v, idx(t, g, "moscow"), idx(t, g, "ceyhan"), PathOptions{}); err != nil || len(res.Paths) != 0 {
 		t.Errorf("disconnected: %+v, %v", res, err)
 	}
 }
@@ -106,7 +110,7 @@ func TestPaths(t *testing.T) {
 func TestConnect(t *testing.T) {
 	g := queryFixture(t)
 	az, ru := idx(t, g, "azerbaijan"), idx(t, g, "russia")
-	res, err := g.Connect(az, g.Sphere(g.StandsFor(idx(t, g, "baku"))), ru, g.Sphere(g.StandsFor(idx(t, g, "moscow"))), ConnectOptions{})
+	res, err := Connect(g, az, g.Sphere(g.StandsFor(idx(t, g, "baku"))), ru, g.Sphere(g.StandsFor(idx(t, g, "moscow"))), ConnectOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -128,33 +132,33 @@ func TestConnect(t *testing.T) {
 		t.Errorf("paths = %+v", res.Paths)
 	}
 	// SOCAR's link to Iran counts for Azerbaijan; a literal query sees only Azerbaijan's own.
-	lit, _ := g.Connect(az, nil, ru, nil, ConnectOptions{})
+	lit, _ := Connect(g, az, nil, ru, nil, ConnectOptions{})
 	if len(lit.Direct) != 3 || len(lit.Common) != 1 {
 		t.Errorf("literal: %d direct, %d common", len(lit.Direct), len(lit.Common))
 	}
-	if _, err := g.Connect(az, nil, az, nil, ConnectOptions{}); !errors.Is(err, ErrSameActor) {
+	if _, err := Connect(g, az, nil, az, nil, ConnectOptions{}); !errors.Is(err, ErrSameActor) {
 		t.Errorf("same actor: %v", err)
 	}
 }
 
 func TestCutAndChokepoints(t *testing.T) {
 	g := queryFixture(t)
-	cut, err := g.Cut(idx(t, g, "baku"), idx(t, g, "ceyhan"), false)
+	cut, err := Cut(g, idx(t, g, "baku"), idx(t, g, "ceyhan"), false)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !cut.Connected || cut.Adjacent || !slices.Equal(cut.Cut, []string{"tbilisi"}) || !slices.Equal(cut.Through, []string{"tbilisi"}) {
 		t.Errorf("cut = %+v", cut)
 	}
-	cut, _ = g.Cut(idx(t, g, "armenia"), idx(t, g, "russia"), false)
+	cut, _ = Cut(g, idx(t, g, "armenia"), idx(t, g, "russia"), false)
 	if !cut.Adjacent || len(cut.Cut) != 0 {
 		t.Errorf("adjacent cut = %+v", cut)
 	}
-	cut, _ = g.Cut(idx(t, g, "iran"), idx(t, g, "ceyhan"), false)
+	cut, _ = Cut(g, idx(t, g, "iran"), idx(t, g, "ceyhan"), false)
 	if !slices.Equal(cut.Through, []string{"azerbaijan", "baku", "tbilisi"}) {
 		t.Errorf("through = %v", cut.Through)
 	}
-	ch := g.Chokepoints()
+	ch := Chokepoints(g)
 	wantAP := []string{"azerbaijan", "baku", "russia", "tbilisi"} // Iran sits on the cycle Azerbaijan–SOCAR–Iran
 	if !slices.Equal(ch.ArticulationPoints, wantAP) {
 		t.Errorf("articulation points = %v, want %v", ch.ArticulationPoints, wantAP)
@@ -167,7 +171,7 @@ func TestCutAndChokepoints(t *testing.T) {
 
 func TestBalance(t *testing.T) {
 	g := queryFixture(t)
-	res := g.Balance(0)
+	res := Balance(g, 0)
 	// Russia–Armenia +, Russia–Azerbaijan + (two cooperative links, one hostile), Armenia–Azerbaijan −.
 	if res.Balanced != 0 || res.Unbalanced != 1 || res.Index != 0 {
 		t.Fatalf("balance = %+v", res)
@@ -177,26 +181,26 @@ func TestBalance(t *testing.T) {
 		t.Errorf("triad = %+v", tr)
 	}
 	// Without the trade link Russia–Azerbaijan nets to 0 and drops out: no signed triangle is left.
-	v, _ := g.Filter(Filter{ExcludeKinds: []string{"trade"}})
-	if r := v.Balance(0); r.Balanced+r.Unbalanced != 0 || r.Index != 1 {
+	v, _ := g.Filter(graph.Filter{ExcludeKinds: []string{"trade"}})
+	if r := Balance(v, 0); r.Balanced+r.Unbalanced != 0 || r.Index != 1 {
 		t.Errorf("filtered balance = %+v", r)
 	}
 }
 
 func TestRankAndNeighborhood(t *testing.T) {
 	g := queryFixture(t)
-	r, err := g.Rank(ByDegree, 2)
+	r, err := Rank(g, ByDegree, 2)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(r.Actors) != 2 || r.Actors[0] != (Score{"azerbaijan", 5}) || r.Actors[1] != (Score{"russia", 3}) {
 		t.Errorf("degree = %+v", r.Actors)
 	}
-	r, _ = g.Rank(ByBetweenness, 1)
+	r, _ = Rank(g, ByBetweenness, 1)
 	if r.Actors[0].Actor != "azerbaijan" || r.Method != "exact" {
 		t.Errorf("betweenness = %+v", r)
 	}
-	r, _ = g.Rank(ByPageRank, 0)
+	r, _ = Rank(g, ByPageRank, 0)
 	sum := 0.0
 	for _, s := range r.Actors {
 		sum += s.Score
@@ -204,10 +208,10 @@ func TestRankAndNeighborhood(t *testing.T) {
 	if len(r.Actors) != g.NumActors() || sum < 0.999 || sum > 1.001 {
 		t.Errorf("pagerank sums to %v over %d actors", sum, len(r.Actors))
 	}
-	if _, err := g.Rank("fame", 1); err == nil {
+	if _, err := Rank(g, "fame", 1); err == nil {
 		t.Error("unknown measure accepted")
 	}
-	n := g.Neighborhood(idx(t, g, "iran"), 2)
+	n := Neighborhood(g, idx(t, g, "iran"), 2)
 	var got []string
 	for _, x := range n.Neighbors {
 		got = append(got, x.Actor)

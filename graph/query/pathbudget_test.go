@@ -1,24 +1,26 @@
-package graph
+package query
 
 import (
 	"errors"
 	"fmt"
 	"slices"
 	"testing"
+
+	"github.com/relgraph/relgraph/graph"
 )
 
 // denseFixture is a complete graph of n countries, every pair tied by three trade links (2000, 2001,
 // 2002): the paths between two of them number (n-2)! and more.
-func denseFixture(t testing.TB, n int) *Graph {
+func denseFixture(t testing.TB, n int) *graph.Graph {
 	t.Helper()
-	b := NewBuilder(nil)
+	b := graph.NewBuilder(nil)
 	for i := range n {
-		b.AddActor(Actor{ID: fmt.Sprintf("a%d", i), Name: fmt.Sprintf("A%d", i), Kind: "country"})
+		b.AddActor(graph.Actor{ID: fmt.Sprintf("a%d", i), Name: fmt.Sprintf("A%d", i), Kind: "country"})
 	}
 	for i := range n {
 		for j := i + 1; j < n; j++ {
 			for y := range 3 {
-				b.AddLink(&Link{Kind: "trade", From: fmt.Sprintf("a%d", i), To: fmt.Sprintf("a%d", j), On: NewDate(2000+y, 0, 0)})
+				b.AddLink(&graph.Link{Kind: "trade", From: fmt.Sprintf("a%d", i), To: fmt.Sprintf("a%d", j), On: graph.NewDate(2000+y, 0, 0)})
 			}
 		}
 	}
@@ -56,11 +58,11 @@ func TestPathsMaxSteps(t *testing.T) {
 		{"k, one step: the shortest path still", PathOptions{K: 50, MaxSteps: 1}, PathOptions{K: 50}, StopSteps, true},
 	}
 	for _, tt := range tests {
-		res, err := g.Paths(a, b, tt.opts)
+		res, err := Paths(g, a, b, tt.opts)
 		if err != nil {
 			t.Fatalf("%s: %v", tt.name, err)
 		}
-		full, err := g.Paths(a, b, tt.full)
+		full, err := Paths(g, a, b, tt.full)
 		if err != nil {
 			t.Fatalf("%s: %v", tt.name, err)
 		}
@@ -90,12 +92,12 @@ func TestEachPath(t *testing.T) {
 	g := denseFixture(t, 8)
 	a, b := idx(t, g, "a0"), idx(t, g, "a1")
 	opts := PathOptions{All: true, MaxLen: 5, Limit: 200}
-	want, err := g.Paths(a, b, opts)
+	want, err := Paths(g, a, b, opts)
 	if err != nil || len(want.Paths) != 200 || !want.Truncated {
 		t.Fatalf("Paths: %d paths, truncated %v, %v", len(want.Paths), want.Truncated, err)
 	}
 	var got []Path
-	res, err := g.EachPath(a, b, opts, func(p Path) error {
+	res, err := EachPath(g, a, b, opts, func(p Path) error {
 		got = append(got, p)
 		return nil
 	})
@@ -105,7 +107,7 @@ func TestEachPath(t *testing.T) {
 	errFull := errors.New("disk full")
 	for _, o := range []PathOptions{opts, {K: 100}} {
 		calls := 0
-		_, err = g.EachPath(a, b, o, func(Path) error {
+		_, err = EachPath(g, a, b, o, func(Path) error {
 			calls++
 			if calls == 3 {
 				return errFull
@@ -134,7 +136,7 @@ func TestConnectMaxSteps(t *testing.T) {
 		{ConnectOptions{Paths: 5, MaxSteps: 1}, StopSteps, 1, -1},
 	}
 	for _, tt := range tests {
-		res, err := g.Connect(a, nil, b, nil, tt.opts)
+		res, err := Connect(g, a, nil, b, nil, tt.opts)
 		if err != nil {
 			t.Fatal(err)
 		}
