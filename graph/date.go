@@ -203,23 +203,3 @@ func (w Window) admitsEvent(on Date, onlyBefore bool) bool {
 	}
 	return true
 }
-
-// MarshalJSON encodes d as a JSON string ("2016-08") or null for the zero Date.
-func (d Date) MarshalJSON() ([]byte, error) {
-	if d == 0 {
-		return []byte("null"), nil
-	}
-	return []byte(`"` + d.String() + `"`), nil
-}
-
-// UnmarshalJSON decodes a JSON string with ParseDate; null gives the zero Date.
-func (d *Date) UnmarshalJSON(b []byte) error {
-	if string(b) == "null" {
-		*d = 0
-		return nil
-	}
-	if len(b) < 2 || b[0] != '"' || b[len(b)-1] != '"' {
-		return fmt.Errorf("%w %s: want a quoted date or null", ErrBadDate, b)
-	}
-	return d.UnmarshalText(b[1 : len(b)-1])
-}

@@ -93,21 +93,18 @@ func TestWindow(t *testing.T) {
 	}
 }
 
-func TestDateJSON(t *testing.T) {
+func TestDateText(t *testing.T) {
 	for _, s := range []string{"2016", "2016-08", "2016-08-08"} {
 		d, _ := ParseDate(s)
-		b, _ := d.MarshalJSON()
+		b, _ := d.MarshalText()
 		var back Date
-		if err := back.UnmarshalJSON(b); err != nil || back != d {
+		if err := back.UnmarshalText(b); err != nil || back != d || string(b) != s {
 			t.Errorf("round trip of %s via %s gave %s, %v", s, b, back, err)
 		}
 	}
 	var z Date
-	if b, _ := z.MarshalJSON(); string(b) != "null" {
-		t.Errorf("zero date marshals to %s, want null", b)
-	}
-	if err := z.UnmarshalJSON([]byte(`"2016-13"`)); err == nil {
-		t.Error("bad date accepted from JSON")
+	if err := z.UnmarshalText([]byte("2016-13")); err == nil {
+		t.Error("bad date accepted from text")
 	}
 }
 

@@ -12,56 +12,56 @@ import (
 // were added, removed or changed. Its JSON form is the "actors" and "links" parts of the diff shape of
 // DESIGN §4.
 type Changes struct {
-	Actors ActorChanges `json:"actors"`
-	Links  LinkChanges  `json:"links"`
+	Actors ActorChanges
+	Links  LinkChanges
 }
 
 // ActorChanges lists the actors present in only one of two graphs, and those present in both with
 // different contents, each sorted by kind, then id.
 type ActorChanges struct {
 	// Added are present in the new graph only.
-	Added []Actor `json:"added"`
+	Added []Actor
 	// Removed are present in the old graph only.
-	Removed []Actor `json:"removed"`
+	Removed []Actor
 	// Changed are present in both with different contents (two snapshots of a dataset that was edited
 	// in between). Two snapshots of one loaded dataset never differ here.
-	Changed []ActorChange `json:"changed"`
+	Changed []ActorChange
 }
 
 // ActorChange is an actor whose id is in both graphs with different contents.
 type ActorChange struct {
 	// ID is the actor's id.
-	ID string `json:"id"`
+	ID string
 	// Before and After are the actor in the old and the new graph.
-	Before Actor `json:"before"`
-	After  Actor `json:"after"`
+	Before Actor
+	After  Actor
 	// Fields names what differs, in this order: name, kind, aliases, in, stands_for, start, end,
 	// route, route_kind, certainty, attrs, sources.
-	Fields []string `json:"fields"`
+	Fields []string
 }
 
 // LinkChanges lists the links of only one graph, and those of both that differ; each list is sorted by
 // kind, then id.
 type LinkChanges struct {
 	// Added are in the new graph only (by link id).
-	Added []Link `json:"added"`
+	Added []Link
 	// Removed are in the old graph only.
-	Removed []Link `json:"removed"`
+	Removed []Link
 	// Changed are in both with different contents.
-	Changed []LinkChange `json:"changed"`
+	Changed []LinkChange
 }
 
 // LinkChange is a link whose id is in both graphs with different contents.
 type LinkChange struct {
 	// ID is the link's id.
-	ID string `json:"id"`
+	ID string
 	// Before and After are the link in the old and the new graph.
-	Before Link `json:"before"`
-	After  Link `json:"after"`
+	Before Link
+	After  Link
 	// Fields names what differs, in this order: kind, from, to, start, end, on, certainty, sign,
 	// weight, attrs, sources. Kind, from and to only change when an explicit link id is reused for
 	// another relationship: a derived id is made of them.
-	Fields []string `json:"fields"`
+	Fields []string
 }
 
 // Empty reports whether c holds no change at all.

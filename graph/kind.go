@@ -10,27 +10,27 @@ import (
 // LinkKind describes a kind of link: whether it has a direction, its default sign and how it is drawn.
 type LinkKind struct {
 	// ID is the kind's name as written in datasets (arms_sale, pipeline…).
-	ID string `json:"id"`
+	ID string
 	// Directed reports whether from→to carries meaning (supplier→recipient, member→organisation).
-	Directed bool `json:"directed"`
+	Directed bool
 	// Sign is the default sign of links of this kind: +1 cooperative, 0 neutral, -1 hostile.
-	Sign int8 `json:"sign"`
+	Sign int8
 	// Color is the stroke colour used in diagrams ("#1f77b4"); empty picks a default.
-	Color string `json:"color,omitempty"`
+	Color string
 	// Style is the default line style in diagrams: solid, dashed, dotted or bold; empty means solid.
-	Style string `json:"style,omitempty"`
+	Style string
 	// Meaning is a one-line description for help texts and legends.
-	Meaning string `json:"meaning,omitempty"`
+	Meaning string
 	// Transport marks kinds that route segments may use (pipeline, railway, road, bridge).
-	Transport bool `json:"transport,omitempty"`
+	Transport bool
 }
 
 // ActorKind describes a kind of actor.
 type ActorKind struct {
 	// ID is the kind's name as written in datasets (country, company…).
-	ID string `json:"id"`
+	ID string
 	// Meaning is a one-line description.
-	Meaning string `json:"meaning,omitempty"`
+	Meaning string
 }
 
 // Built-in kind names that the model itself refers to.

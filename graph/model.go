@@ -55,83 +55,83 @@ func (c *Certainty) UnmarshalText(b []byte) error {
 // Source is a piece of evidence: a document, a paragraph in it, and a note in the dataset author's words.
 type Source struct {
 	// Doc is the id of a Document.
-	Doc string `json:"doc"`
+	Doc string
 	// Para is the 1-based paragraph number (the n-th non-empty line of the document's file); 0 = unknown.
-	Para int `json:"para"`
+	Para int
 	// Note paraphrases what the passage says.
-	Note string `json:"note"`
+	Note string
 }
 
 // Document describes a source document.
 type Document struct {
-	ID        string `json:"id"`
-	Title     string `json:"title"`
-	Author    string `json:"author,omitempty"`
-	Publisher string `json:"publisher,omitempty"`
-	Date      Date   `json:"date,omitempty"`
+	ID        string
+	Title     string
+	Author    string
+	Publisher string
+	Date      Date
 	// File is the document's file name in a corpus folder.
-	File string `json:"file,omitempty"`
-	URL  string `json:"url,omitempty"`
+	File string
+	URL  string
 }
 
 // Actor is a node of the graph: a country, city, company, person, organisation, piece of infrastructure…
 type Actor struct {
 	// ID is a unique lowercase slug.
-	ID string `json:"id"`
+	ID string
 	// Name is the display name.
-	Name string `json:"name"`
+	Name string
 	// Kind is an actor kind of the graph's Kinds.
-	Kind string `json:"kind"`
+	Kind string
 	// Aliases are other names the actor is found by.
-	Aliases []string `json:"aliases"`
+	Aliases []string
 	// In is the id of the actor this one belongs to or lies in ("" = none).
-	In string `json:"in"`
+	In string
 	// StandsFor is, for a place used as a metonym (a capital), the actor it stands for in political questions.
-	StandsFor string `json:"stands_for,omitempty"`
+	StandsFor string
 	// Start and End bound the actor's existence (founded, built; dissolved, closed); zero = unbounded.
-	Start Date `json:"start,omitempty"`
-	End   Date `json:"end,omitempty"`
+	Start Date
+	End   Date
 	// Route lists, for infrastructure, the ids of the places it runs through, in order.
-	Route []string `json:"route,omitempty"`
+	Route []string
 	// RouteKind is the transport link kind of the route's segments (pipeline, railway…).
-	RouteKind string `json:"route_kind,omitempty"`
+	RouteKind string
 	// Certainty applies to the links derived from Route (a planned pipeline has planned segments).
-	Certainty Certainty `json:"certainty,omitempty"`
+	Certainty Certainty
 	// Attrs is a free map of attributes.
-	Attrs map[string]string `json:"attrs,omitempty"`
+	Attrs map[string]string
 	// Sources are the evidence about the actor.
-	Sources []Source `json:"sources,omitempty"`
+	Sources []Source
 }
 
 // Link is an edge between two actors, as given to a Builder and as read back from a Graph.
 type Link struct {
 	// ID identifies the link across snapshots. When empty at build time it is derived by DeriveLinkID.
-	ID string `json:"id"`
+	ID string
 	// Kind is a link kind of the graph's Kinds.
-	Kind string `json:"kind"`
+	Kind string
 	// From and To are actor ids; for undirected kinds their order carries no meaning.
-	From string `json:"from"`
-	To   string `json:"to"`
+	From string
+	To   string
 	// Directed is read from the kind; a Builder ignores it.
-	Directed bool `json:"directed"`
+	Directed bool
 	// Sign: +1 cooperative, 0 neutral, -1 hostile.
-	Sign int8 `json:"sign"`
+	Sign int8
 	// Start and End bound a lasting link (zero = unbounded); On dates an event. A link has On or
 	// Start/End, never both.
-	Start Date `json:"start"`
-	End   Date `json:"end"`
-	On    Date `json:"on"`
+	Start Date
+	End   Date
+	On    Date
 	// Certainty says how firmly the sources state the link.
-	Certainty Certainty `json:"certainty"`
+	Certainty Certainty
 	// Weight is the link's strength: a finite number, 0 or more, kept as given. 0 is a weight like any
 	// other (a transfer too small to count); a weighted path search cannot cross a link of weight 0.
 	// Loaders give DefaultWeight to a link whose file states no weight; a caller building links by
 	// hand sets it too, since the zero value is the weight 0.
-	Weight float64 `json:"weight"`
+	Weight float64
 	// Attrs is a free map (value, share, troops…). Derived links carry "via" (route) or "derived".
-	Attrs map[string]string `json:"attrs"`
+	Attrs map[string]string
 	// Sources are the evidence for the link.
-	Sources []Source `json:"sources"`
+	Sources []Source
 }
 
 // DefaultWeight is the weight of a link whose source states none.

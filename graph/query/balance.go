@@ -12,21 +12,21 @@ import (
 // Triad is an unbalanced triangle of the signed graph, with the links behind each of its three ties.
 type Triad struct {
 	// Actors are the three actors in id order.
-	Actors [3]string `json:"actors"`
+	Actors [3]string
 	// Signs are the net signs of the ties Actors[0]–Actors[1], Actors[0]–Actors[2], Actors[1]–Actors[2].
-	Signs [3]int8 `json:"signs"`
+	Signs [3]int8
 	// Links counts the links behind the three ties.
-	Links int `json:"links"`
+	Links int
 }
 
 // BalanceResult is the answer of Balance.
 type BalanceResult struct {
 	// Index is the share of signed triangles that are balanced (1 when there are none).
-	Index      float64 `json:"index"`
-	Balanced   int     `json:"balanced"`
-	Unbalanced int     `json:"unbalanced_count"`
+	Index      float64
+	Balanced   int
+	Unbalanced int
 	// Triads lists unbalanced triangles, those held by the most links first.
-	Triads []Triad `json:"unbalanced"`
+	Triads []Triad
 }
 
 // maxTriadsExamined bounds how many unbalanced triangles Balance collects to rank; counts stay exact.

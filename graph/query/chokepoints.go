@@ -11,18 +11,18 @@ import (
 
 // Bridge is a pair of actors whose links are the only tie between two parts of the graph.
 type Bridge struct {
-	Ends  [2]string    `json:"ends"`
-	Links []graph.Link `json:"links"`
+	Ends  [2]string
+	Links []graph.Link
 }
 
 // ChokepointsResult is the answer of Chokepoints.
 type ChokepointsResult struct {
 	// ArticulationPoints are the actors whose removal splits the graph, by id.
-	ArticulationPoints []string `json:"articulation_points"`
+	ArticulationPoints []string
 	// Bridges are the pairs whose links, removed, split the graph, as id pairs sorted.
-	Bridges [][2]string `json:"bridges"`
+	Bridges [][2]string
 	// BridgeLinks gives the links of each bridge, parallel to Bridges.
-	BridgeLinks []Bridge `json:"bridge_links"`
+	BridgeLinks []Bridge
 }
 
 // Chokepoints returns the articulation points and bridges of g with links taken as undirected.
@@ -55,18 +55,18 @@ func Chokepoints(g *graph.Graph) ChokepointsResult {
 
 // CutResult is the answer of Cut.
 type CutResult struct {
-	A string `json:"a"`
-	B string `json:"b"`
+	A string
+	B string
 	// Cut is a smallest set of actors whose removal disconnects A from B, by id; empty when A and B
 	// are not connected at all or are directly linked (see Adjacent).
-	Cut []string `json:"cut"`
+	Cut []string
 	// Through lists, in path order, every actor that lies on all paths from A to B: each one alone
 	// is a chokepoint.
-	Through []string `json:"through"`
+	Through []string
 	// Adjacent reports that A and B are linked directly, so that no set of other actors separates them.
-	Adjacent bool `json:"adjacent"`
+	Adjacent bool
 	// Connected reports whether a path joins A and B at all.
-	Connected bool `json:"connected"`
+	Connected bool
 }
 
 // Cut returns a minimum set of actors whose removal disconnects a from b (links undirected, or

@@ -12,21 +12,21 @@ import (
 
 // Common is an actor linked to both sides of a Connect query.
 type Common struct {
-	Actor  string       `json:"actor"`
-	AKinds []string     `json:"a_kinds"`
-	BKinds []string     `json:"b_kinds"`
-	ALinks []graph.Link `json:"a_links"`
-	BLinks []graph.Link `json:"b_links"`
+	Actor  string
+	AKinds []string
+	BKinds []string
+	ALinks []graph.Link
+	BLinks []graph.Link
 }
 
 // Broker is an actor through which short paths between the two sides of a Connect query pass.
 type Broker struct {
-	Actor string `json:"actor"`
+	Actor string
 	// Score is the share of the short paths that pass through the actor.
-	Score float64 `json:"score"`
+	Score float64
 	// Paths is the number of short paths through the actor, each path counted once per choice of
 	// link along it.
-	Paths float64 `json:"paths"`
+	Paths float64
 }
 
 // ConnectOptions tunes Connect.
@@ -42,30 +42,30 @@ type ConnectOptions struct {
 
 // ConnectResult is the answer of Connect.
 type ConnectResult struct {
-	A string `json:"a"`
-	B string `json:"b"`
+	A string
+	B string
 	// ASide and BSide list the actors counted as A and B (the actor and its sphere).
-	ASide []string `json:"a_side"`
-	BSide []string `json:"b_side"`
+	ASide []string
+	BSide []string
 	// Direct holds the links between the two sides.
-	Direct []graph.Link `json:"direct"`
+	Direct []graph.Link
 	// Common holds the actors linked to both sides.
-	Common []Common `json:"common"`
+	Common []Common
 	// Distance is the number of hops of the shortest path between the sides (-1: none).
-	Distance int `json:"distance"`
+	Distance int
 	// ShortPaths is the number of paths of length Distance and Distance+1 between the sides, each
 	// counted once per choice of link along it (a hop made of three links gives three paths).
-	ShortPaths float64 `json:"short_paths"`
+	ShortPaths float64
 	// Brokers ranks the actors by their share of those paths.
-	Brokers []Broker `json:"brokers"`
+	Brokers []Broker
 	// Paths are the best paths between the sides: the shortest, the strongest (most links) first
 	// among equally short ones.
-	Paths []Path `json:"paths"`
+	Paths []Path
 	// Stopped is StopSteps when the search for the best paths used up its steps: Paths are then the
 	// best of the paths it found, and others may be as short and stronger.
-	Stopped StopReason `json:"stopped,omitempty"`
+	Stopped StopReason
 	// MaxSteps is the number of steps that search was allowed, when it used them up.
-	MaxSteps int64 `json:"max_steps,omitempty"`
+	MaxSteps int64
 }
 
 // Connect answers "who connects A and B": the direct links between the two sides, the actors linked to

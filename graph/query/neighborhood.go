@@ -37,22 +37,22 @@ func Ego(g *graph.Graph, center int32, depth int) []int32 {
 
 // Neighbor is an actor of an ego network.
 type Neighbor struct {
-	Actor string `json:"actor"`
+	Actor string
 	// Distance is the number of hops from the centre.
-	Distance int `json:"distance"`
+	Distance int
 	// Via lists the actors one hop closer to the centre that it is linked to.
-	Via []string `json:"via"`
+	Via []string
 	// Kinds lists the kinds of those links.
-	Kinds []string `json:"kinds"`
+	Kinds []string
 	// Links are the links to the actors in Via.
-	Links []graph.Link `json:"links"`
+	Links []graph.Link
 }
 
 // NeighborhoodResult is the answer of Neighborhood: the ego network of an actor.
 type NeighborhoodResult struct {
-	Actor     string     `json:"actor"`
-	Depth     int        `json:"depth"`
-	Neighbors []Neighbor `json:"neighbors"`
+	Actor     string
+	Depth     int
+	Neighbors []Neighbor
 }
 
 // Neighborhood returns the actors within depth hops of actor a (links taken as undirected), nearest

@@ -7,23 +7,23 @@ import (
 
 // Hop is one step of a path with every link that makes it.
 type Hop struct {
-	From  string       `json:"from"`
-	To    string       `json:"to"`
-	Links []graph.Link `json:"links"`
+	From  string
+	To    string
+	Links []graph.Link
 }
 
 // Path is a route between two actors.
 type Path struct {
 	// Length is the number of hops.
-	Length int `json:"length"`
+	Length int
 	// Cost is the sum of edge costs for weighted queries (0 otherwise).
-	Cost float64 `json:"cost,omitempty"`
+	Cost float64
 	// Actors lists the actors along the path, ends included.
-	Actors []string `json:"actors"`
+	Actors []string
 	// Links lists every link along the path, hop by hop.
-	Links []graph.Link `json:"links"`
+	Links []graph.Link
 	// Hops groups Links by hop.
-	Hops []Hop `json:"hops"`
+	Hops []Hop
 }
 
 // PathOptions selects the paths Paths returns.
@@ -67,15 +67,15 @@ const (
 
 // PathResult is the answer of Paths.
 type PathResult struct {
-	From  string `json:"from"`
-	To    string `json:"to"`
-	Paths []Path `json:"paths"`
+	From  string
+	To    string
+	Paths []Path
 	// Truncated reports that the search stopped before it had every path asked for (see Stopped).
-	Truncated bool `json:"truncated,omitempty"`
+	Truncated bool
 	// Stopped says why, when Truncated.
-	Stopped StopReason `json:"stopped,omitempty"`
+	Stopped StopReason
 	// MaxSteps is the number of steps the search was allowed, when it used them up.
-	MaxSteps int64 `json:"max_steps,omitempty"`
+	MaxSteps int64
 }
 
 // Paths finds paths from actor a to actor b: the shortest by hops (or by cost with Weighted), the K

@@ -13,8 +13,8 @@ import (
 
 // Score is an actor's score in a ranking.
 type Score struct {
-	Actor string  `json:"actor"`
-	Score float64 `json:"score"`
+	Actor string
+	Score float64
 }
 
 // Rank measures; see Rank.
@@ -34,10 +34,10 @@ const (
 
 // RankResult is the answer of Rank.
 type RankResult struct {
-	By string `json:"by"`
+	By string
 	// Method says how the scores were computed ("exact", "sampled: 1000 pivots, seed 1"…).
-	Method string  `json:"method"`
-	Actors []Score `json:"actors"`
+	Method string
+	Actors []Score
 }
 
 // Rank scores the present actors and returns the top ones (all when top ≤ 0), best first, ties by id.

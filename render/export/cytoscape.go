@@ -7,6 +7,7 @@ import (
 
 	"github.com/relgraph/relgraph/graph"
 	"github.com/relgraph/relgraph/render"
+	"github.com/relgraph/relgraph/render/jsonout"
 )
 
 type cyNodeData struct {
@@ -16,13 +17,13 @@ type cyNodeData struct {
 	Aliases   []string          `json:"aliases"`
 	In        *string           `json:"in"`
 	StandsFor string            `json:"stands_for,omitempty"`
-	Start     graph.Date        `json:"start,omitempty"`
-	End       graph.Date        `json:"end,omitempty"`
+	Start     jsonout.Date      `json:"start,omitempty"`
+	End       jsonout.Date      `json:"end,omitempty"`
 	Route     []string          `json:"route,omitempty"`
 	RouteKind string            `json:"route_kind,omitempty"`
 	Certainty graph.Certainty   `json:"certainty,omitempty"`
 	Attrs     map[string]string `json:"attrs,omitempty"`
-	Sources   []graph.Source    `json:"sources,omitempty"`
+	Sources   []jsonout.Source  `json:"sources,omitempty"`
 	Color     string            `json:"color"`
 }
 
@@ -35,11 +36,11 @@ type cyEdgeData struct {
 	Directed  bool              `json:"directed"`
 	Sign      int8              `json:"sign"`
 	Weight    float64           `json:"weight"`
-	Start     graph.Date        `json:"start"`
-	End       graph.Date        `json:"end"`
-	On        graph.Date        `json:"on"`
+	Start     jsonout.Date      `json:"start"`
+	End       jsonout.Date      `json:"end"`
+	On        jsonout.Date      `json:"on"`
 	Certainty graph.Certainty   `json:"certainty"`
-	Sources   []graph.Source    `json:"sources"`
+	Sources   []jsonout.Source  `json:"sources"`
 	Attrs     map[string]string `json:"attrs"`
 	Color     string            `json:"color"`
 }
@@ -63,8 +64,8 @@ func WriteCytoscape(w io.Writer, v View) error {
 		a := g.Actor(ai)
 		nodeIDs[a.ID] = true
 		d := cyNodeData{ID: a.ID, Name: a.Name, Kind: a.Kind, Aliases: a.Aliases, StandsFor: a.StandsFor,
-			Start: a.Start, End: a.End, Route: a.Route, RouteKind: a.RouteKind, Certainty: a.Certainty,
-			Attrs: a.Attrs, Sources: a.Sources, Color: render.StyleOfActorKind(a.Kind).Line}
+			Start: jsonout.Date(a.Start), End: jsonout.Date(a.End), Route: a.Route, RouteKind: a.RouteKind, Certainty: a.Certainty,
+			Attrs: a.Attrs, Sources: jsonout.FromSources(a.Sources), Color: render.StyleOfActorKind(a.Kind).Line}
 		if d.Aliases == nil {
 			d.Aliases = []string{}
 		}
@@ -86,13 +87,11 @@ func WriteCytoscape(w io.Writer, v View) error {
 	for n, li := range v.Links {
 		l := linkAt(g, li)
 		d := cyEdgeData{ID: l.ID, Source: l.From, Target: l.To, Kind: l.Kind, Directed: l.Directed, Sign: l.Sign,
-			Weight: l.Weight, Start: l.Start, End: l.End, On: l.On, Certainty: l.Certainty, Sources: l.Sources,
-			Attrs: l.Attrs, Color: render.LinkColor(g.KindOf(li))}
+			Weight: l.Weight, Start: jsonout.Date(l.Start), End: jsonout.Date(l.End), On: jsonout.Date(l.On), Certainty: l.Certainty,
+			Sources: jsonout.FromSourcesList(l.Sources),
+			Attrs:   l.Attrs, Color: render.LinkColor(g.KindOf(li))}
 		if nodeIDs[l.ID] {
 			d.ID, d.LinkID = "link:"+l.ID, l.ID
-		}
-		if d.Sources == nil {
-			d.Sources = []graph.Source{}
 		}
 		if d.Attrs == nil {
 			d.Attrs = map[string]string{}

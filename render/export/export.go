@@ -18,6 +18,7 @@ import (
 
 	"github.com/relgraph/relgraph/graph"
 	"github.com/relgraph/relgraph/graph/query"
+	"github.com/relgraph/relgraph/render/jsonout"
 )
 
 // Format names an export format.
@@ -121,7 +122,7 @@ func sourcesText(s []graph.Source) string {
 	if len(s) == 0 {
 		return ""
 	}
-	return jsonText(s)
+	return jsonText(jsonout.FromSources(s))
 }
 
 // listText returns a list of strings as a JSON list, or "" when it is empty.

@@ -70,3 +70,22 @@ func TestEncodeKeepsMarkupAsText(t *testing.T) {
 		t.Errorf("got %q, want %q", b.String(), want)
 	}
 }
+
+func TestChangesShape(t *testing.T) {
+	before := graph.Link{ID: "arms-deal", Kind: "arms_sale", From: "russia", To: "azerbaijan", Directed: true, Sign: 1,
+		Start: date(t, "2010"), End: date(t, "2013"), Certainty: graph.Alleged, Weight: 2}
+	after := before
+	after.End, after.Certainty = date(t, "2014"), graph.Confirmed
+	c := graph.Changes{
+		Actors: graph.ActorChanges{Added: []graph.Actor{}, Removed: []graph.Actor{}},
+		Links: graph.LinkChanges{Added: []graph.Link{}, Removed: []graph.Link{},
+			Changed: []graph.LinkChange{{ID: "arms-deal", Before: before, After: after, Fields: []string{"end", "certainty"}}}},
+	}
+	want := `{"actors":{"added":[],"removed":[],"changed":null},"links":{"added":[],"removed":[],"changed":[{"id":"arms-deal",` +
+		`"before":{"id":"arms-deal","kind":"arms_sale","from":"russia","to":"azerbaijan","directed":true,"sign":1,"start":"2010","end":"2013","on":null,"certainty":"alleged","weight":2,"attrs":{},"sources":[]},` +
+		`"after":{"id":"arms-deal","kind":"arms_sale","from":"russia","to":"azerbaijan","directed":true,"sign":1,"start":"2010","end":"2014","on":null,"certainty":"confirmed","weight":2,"attrs":{},"sources":[]},` +
+		`"fields":["end","certainty"]}]}}`
+	if got := compact(t, FromChanges(&c)); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}

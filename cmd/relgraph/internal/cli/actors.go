@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/relgraph/relgraph/graph"
+	"github.com/relgraph/relgraph/render/jsonout"
 	"github.com/spf13/cobra"
 )
 
@@ -50,7 +51,7 @@ and diacritics). With --at/--since/--until or kind filters, only actors present 
 				found = append(found, *ac)
 			}
 			slices.SortFunc(found, func(x, y graph.Actor) int { return strings.Compare(x.ID, y.ID) })
-			return a.emit(map[string]any{"actors": nonNil(found)}, func(w io.Writer) error {
+			return a.emit(jsonout.ActorList{Actors: jsonout.FromActors(found)}, func(w io.Writer) error {
 				if len(found) == 0 {
 					_, err := fmt.Fprintln(w, "no actors match")
 					return err

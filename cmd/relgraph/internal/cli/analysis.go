@@ -7,6 +7,7 @@ import (
 
 	"github.com/relgraph/relgraph/graph"
 	"github.com/relgraph/relgraph/graph/query"
+	"github.com/relgraph/relgraph/render/jsonout"
 	"github.com/spf13/cobra"
 )
 
@@ -32,7 +33,7 @@ func (a *app) newNeighborsCmd() *cobra.Command {
 				return err
 			}
 			res := query.Neighborhood(g, id, depth)
-			return a.emit(res, func(w io.Writer) error {
+			return a.emit(jsonout.FromNeighborhood(&res), func(w io.Writer) error {
 				name := g.Actor(id).Name
 				fmt.Fprintf(w, "%s: %d actor(s) within %d hop(s)%s\n", name, len(res.Neighbors), depth, a.underFilter())
 				if len(res.Neighbors) == 0 {
@@ -102,7 +103,7 @@ func (a *app) newRankCmd() *cobra.Command {
 			if top > 0 && len(res.Actors) > top {
 				res.Actors = res.Actors[:top]
 			}
-			return a.emit(res, func(w io.Writer) error {
+			return a.emit(jsonout.FromRank(&res), func(w io.Writer) error {
 				method := res.Method
 				if d := a.filterDesc(); d != "" {
 					method += "; " + d
@@ -152,7 +153,7 @@ disconnects A from B — the chokepoints between them. Links are taken as undire
 			}
 			if len(args) == 0 {
 				res := query.Chokepoints(g)
-				return a.emit(res, func(w io.Writer) error { return a.writeChokepoints(w, g, res) })
+				return a.emit(jsonout.FromChokepoints(&res), func(w io.Writer) error { return a.writeChokepoints(w, g, res) })
 			}
 			from, to, err := a.resolvePair(full, args)
 			if err != nil {
@@ -164,9 +165,9 @@ disconnects A from B — the chokepoints between them. Links are taken as undire
 				return err
 			}
 			out := struct {
-				query.CutResult
+				jsonout.Cut
 				Message string `json:"message,omitempty"`
-			}{res, msg}
+			}{jsonout.FromCut(&res), msg}
 			return a.emit(out, func(w io.Writer) error {
 				an, bn := g.Actor(from).Name, g.Actor(to).Name
 				switch {
@@ -257,7 +258,7 @@ balanced triangles. Unbalanced triangles are listed with those held by the most 
 				return err
 			}
 			res := query.Balance(g, top)
-			return a.emit(res, func(w io.Writer) error {
+			return a.emit(jsonout.FromBalance(&res), func(w io.Writer) error {
 				total := res.Balanced + res.Unbalanced
 				fmt.Fprintf(w, "Balance index %.3f: %d of %d signed triangles are balanced%s\n", res.Index, res.Balanced, total, a.underFilter())
 				if res.Unbalanced == 0 {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/relgraph/relgraph/graph"
 	"github.com/relgraph/relgraph/graph/query"
+	"github.com/relgraph/relgraph/render/jsonout"
 	"github.com/spf13/cobra"
 )
 
@@ -66,10 +67,10 @@ they run out, the paths shown are the best of those found, and the answer says s
 				return err
 			}
 			out := struct {
-				query.ConnectResult
+				jsonout.ConnectResult
 				Note    string `json:"note,omitempty"`
 				Message string `json:"message,omitempty"`
-			}{res, standsNote(g, sides[:]...), msg}
+			}{jsonout.FromConnectResult(&res), standsNote(g, sides[:]...), msg}
 			return a.emit(out, func(w io.Writer) error {
 				return a.writeConnect(w, g, res, out.Note, msg)
 			})

@@ -17,6 +17,7 @@ import (
 	"github.com/relgraph/relgraph/graph"
 	"github.com/relgraph/relgraph/graph/query"
 	"github.com/relgraph/relgraph/render"
+	"github.com/relgraph/relgraph/render/jsonout"
 	"github.com/spf13/cobra"
 )
 
@@ -149,8 +150,8 @@ func (a *app) runDiff(cmd *cobra.Command, o diffOpts, args []string) error {
 	return a.emitStyled(struct {
 		Old string `json:"old"`
 		New string `json:"new"`
-		graph.Changes
-	}{old.arg, new.arg, c}, func(w io.Writer) error {
+		jsonout.Changes
+	}{old.arg, new.arg, jsonout.FromChanges(&c)}, func(w io.Writer) error {
 		writeDiffHeader(w, old, new, focusDesc)
 		return writeDiff(w, old.g, new.g, c)
 	}, style)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/relgraph/relgraph/render/jsonout"
 	"github.com/spf13/cobra"
 )
 
@@ -50,7 +51,7 @@ people) count as that actor unless --literal: 'links Baku Moscow' lists Azerbaij
 			}
 			sortChrono(g, ids)
 			ls := links(g, ids)
-			return a.emit(map[string]any{"links": nonNil(ls)}, func(w io.Writer) error {
+			return a.emit(jsonout.LinkList{Links: jsonout.FromLinks(ls)}, func(w io.Writer) error {
 				if note != "" {
 					fmt.Fprintln(w, note+"\n")
 				}

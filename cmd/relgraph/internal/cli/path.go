@@ -10,6 +10,7 @@ import (
 	"github.com/relgraph/relgraph/graph"
 	"github.com/relgraph/relgraph/graph/query"
 	"github.com/relgraph/relgraph/render"
+	"github.com/relgraph/relgraph/render/jsonout"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 )
@@ -127,34 +128,42 @@ func (a *app) absentMessage(err error) string {
 // writePathAnswer runs a path query and writes its answer to w as the paths are found: text, or JSON
 // in emit's layout.
 func (a *app) writePathAnswer(w io.Writer, g *graph.Graph, from, to int32, opts query.PathOptions) error {
+	// answer is the JSON shape: the paths streamed into its list, the rest written around them.
 	type answer struct {
-		query.PathResult
+		jsonout.PathResult
 		Message string `json:"message,omitempty"`
 	}
-	out := answer{PathResult: query.PathResult{From: g.Actor(from).ID, To: g.Actor(to).ID, Paths: []query.Path{}}}
+	res := query.PathResult{From: g.Actor(from).ID, To: g.Actor(to).ID}
+	var msg string
+	shape := func() answer {
+		out := answer{PathResult: jsonout.FromPathResult(&res), Message: msg}
+		out.Paths = []jsonout.Path{}
+		return out
+	}
 	var add func(query.Path) error
 	var end func() error
 	if a.format == "json" {
-		jl := &jsonList{w: w, field: "paths"}
+		jl := &jsonout.List{W: w, Field: "paths"}
 		add = func(p query.Path) error {
-			if err := jl.Begin(out); err != nil {
+			if err := jl.Begin(shape()); err != nil {
 				return err
 			}
-			return jl.Add(p)
+			return jl.Add(jsonout.FromPath(&p))
 		}
-		end = func() error { return jl.End(out) }
+		end = func() error { return jl.End(shape()) }
 	} else {
 		pt := &pathsText{a: a, g: g, w: w, opts: opts, from: g.Actor(from).Name, to: g.Actor(to).Name}
 		add = pt.add
-		end = func() error { return pt.end(out.PathResult, out.Message) }
+		end = func() error { return pt.end(res, msg) }
 	}
-	res, err := query.EachPath(g, from, to, opts, add)
-	msg, err := a.queryOutcome(err)
+	r, err := query.EachPath(g, from, to, opts, add)
+	m, err := a.queryOutcome(err)
 	if err != nil {
 		return err
 	}
-	res.Paths = out.Paths
-	out.PathResult, out.Message = res, msg
+	// The paths went out as they were found; the answer around them holds none.
+	r.Paths = nil
+	res, msg = r, m
 	return end()
 }
 

@@ -5,7 +5,6 @@ package cli
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -19,6 +18,7 @@ import (
 	"github.com/relgraph/relgraph/data"
 	"github.com/relgraph/relgraph/graph"
 	"github.com/relgraph/relgraph/render"
+	"github.com/relgraph/relgraph/render/jsonout"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 )
@@ -474,10 +474,7 @@ func (a *app) emit(v any, text func(w io.Writer) error) error {
 func (a *app) emitStyled(v any, text func(w io.Writer) error, style func([]byte) []byte) error {
 	var buf bytes.Buffer
 	if a.format == "json" {
-		enc := json.NewEncoder(&buf)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(v); err != nil {
+		if err := jsonout.Encode(&buf, v); err != nil {
 			return err
 		}
 		return a.writeOutput(buf.Bytes())

@@ -8,6 +8,7 @@ import (
 
 	"github.com/relgraph/relgraph/graph"
 	"github.com/relgraph/relgraph/render"
+	"github.com/relgraph/relgraph/render/jsonout"
 	"github.com/spf13/cobra"
 )
 
@@ -34,10 +35,7 @@ func (a *app) newShowCmd() *cobra.Command {
 			ids := g.LinksOf(id)
 			sortChrono(g, ids)
 			ls := links(g, ids)
-			return a.emit(struct {
-				Actor graph.Actor  `json:"actor"`
-				Links []graph.Link `json:"links"`
-			}{*ac, ls}, func(w io.Writer) error { return a.writeCard(w, g, id, ls) })
+			return a.emit(jsonout.NewCard(ac, ls), func(w io.Writer) error { return a.writeCard(w, g, id, ls) })
 		},
 	}
 }

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -15,81 +14,17 @@ import (
 
 	"github.com/relgraph/relgraph/graph"
 	"github.com/relgraph/relgraph/graph/query"
+	"github.com/relgraph/relgraph/render/jsonout"
 )
 
 // encodeLikeEmit encodes v as emit does.
 func encodeLikeEmit(t *testing.T, v any) string {
 	t.Helper()
 	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
+	if err := jsonout.Encode(&buf, v); err != nil {
 		t.Fatal(err)
 	}
 	return buf.String()
-}
-
-// TestJSONListLayout checks that an object streamed through a jsonList has the bytes emit's encoder
-// gives it, whatever the list holds and whatever follows it.
-func TestJSONListLayout(t *testing.T) {
-	type item struct {
-		Name  string         `json:"name"`
-		Tags  []string       `json:"tags"`
-		Attrs map[string]int `json:"attrs,omitempty"`
-	}
-	type obj struct {
-		From  string `json:"from"`
-		Items []item `json:"items"`
-		More  bool   `json:"more,omitempty"`
-		Note  string `json:"note,omitempty"`
-	}
-	tests := []struct {
-		name  string
-		v     obj
-		items []item
-	}{
-		{"empty list, last field", obj{From: "a"}, nil},
-		{"empty list, fields after", obj{From: "a", More: true, Note: "n"}, nil},
-		{"one item", obj{From: "a"}, []item{{Name: "x", Tags: []string{}}}},
-		{"items and fields after", obj{From: "a <b> & c", More: true}, []item{
-			{Name: "x\u2028y", Tags: []string{"t1", "t2"}, Attrs: map[string]int{"b": 2, "a": 1}},
-			{Name: `"items": []`, Tags: nil},
-			{Name: "\x1b[31mred", Tags: []string{""}},
-		}},
-	}
-	for _, tt := range tests {
-		full := tt.v
-		full.Items = tt.items
-		if full.Items == nil {
-			full.Items = []item{}
-		}
-		want := encodeLikeEmit(t, full)
-		var buf bytes.Buffer
-		jl := &jsonList{w: &buf, field: "items"}
-		empty := tt.v
-		empty.Items = []item{}
-		head := empty
-		head.More, head.Note = false, "" // the fields after the list are only known at the end
-		if err := jl.Begin(head); err != nil {
-			t.Fatal(err)
-		}
-		for _, it := range tt.items {
-			if err := jl.Add(it); err != nil {
-				t.Fatal(err)
-			}
-		}
-		if err := jl.End(empty); err != nil {
-			t.Fatal(err)
-		}
-		if buf.String() != want {
-			t.Errorf("%s: streamed\n%s\nwant\n%s", tt.name, buf.String(), want)
-		}
-	}
-	jl := &jsonList{w: io.Discard, field: "paths"}
-	if err := jl.Begin(obj{From: "a", Items: []item{}}); !errors.Is(err, errNoListField) {
-		t.Errorf("an object without the list field: %v, want errNoListField", err)
-	}
 }
 
 // TestStream checks that a streamed answer escapes control characters in text, not in JSON, and that
@@ -257,9 +192,9 @@ func TestPathAnswerStreamed(t *testing.T) {
 	jout, _, code := run(t, "--data", dir, "path", "a0", "a1", "--all", "--max-len", "4", "--limit", "300", "--json")
 	res.Paths = res.Paths[:300]
 	wantJSON := encodeLikeEmit(t, struct {
-		query.PathResult
+		jsonout.PathResult
 		Message string `json:"message,omitempty"`
-	}{PathResult: res})
+	}{PathResult: jsonout.FromPathResult(&res)})
 	if code != 0 || jout != wantJSON {
 		t.Errorf("streamed JSON (%d bytes) differs from the encoder's (%d bytes)", len(jout), len(wantJSON))
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/relgraph/relgraph/graph"
+	"github.com/relgraph/relgraph/render/jsonout"
 	"github.com/spf13/cobra"
 )
 
@@ -52,7 +53,7 @@ come last. An actor's capital, cities, companies and people count as the actor u
 			}
 			sortChrono(g, ids)
 			ls := links(g, ids)
-			return a.emit(map[string]any{"events": nonNil(ls)}, func(w io.Writer) error {
+			return a.emit(jsonout.Timeline{Events: jsonout.FromLinks(ls)}, func(w io.Writer) error {
 				title := "Timeline of " + strings.Join(names, " – ")
 				fmt.Fprintf(w, "%s: %d entries%s\n", title, len(ls), a.underFilter())
 				if note := standsNote(g, sides...); note != "" {

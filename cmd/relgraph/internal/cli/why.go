@@ -13,20 +13,14 @@ import (
 	"github.com/relgraph/relgraph/data/disk"
 	"github.com/relgraph/relgraph/graph"
 	"github.com/relgraph/relgraph/render"
+	"github.com/relgraph/relgraph/render/jsonout"
 	"github.com/spf13/cobra"
 )
 
 // evidence is one link with its sources and, with --corpus, the cited passages.
 type evidence struct {
-	Link     graph.Link `json:"link"`
-	Passages []passage  `json:"passages,omitempty"`
-}
-
-type passage struct {
-	Doc   string `json:"doc"`
-	Para  int    `json:"para"`
-	Text  string `json:"text,omitempty"`
-	Error string `json:"error,omitempty"`
+	Link     graph.Link
+	Passages []jsonout.Passage
 }
 
 func (a *app) newWhyCmd() *cobra.Command {
@@ -85,7 +79,11 @@ be no larger than --max-doc-size. A passage that cannot be quoted says why, and 
 			if corpus != nil {
 				quote(g, corpus, ev)
 			}
-			return a.emit(map[string]any{"a": g.Actor(sides[0].root).ID, "b": g.Actor(sides[1].root).ID, "evidence": nonNil(ev)},
+			out := jsonout.Why{A: g.Actor(sides[0].root).ID, B: g.Actor(sides[1].root).ID, Evidence: make([]jsonout.Evidence, len(ev))}
+			for i, e := range ev {
+				out.Evidence[i] = jsonout.Evidence{Link: jsonout.FromLink(&e.Link), Passages: e.Passages}
+			}
+			return a.emit(out,
 				func(w io.Writer) error {
 					if note := standsNote(g, sides[:]...); note != "" {
 						fmt.Fprintln(w, note)
@@ -106,7 +104,7 @@ func quote(g *graph.Graph, corpus fs.FS, ev []evidence) {
 	var files []string
 	for i := range ev {
 		for j, s := range ev[i].Link.Sources {
-			p := passage{Doc: s.Doc, Para: s.Para}
+			p := jsonout.Passage{Doc: s.Doc, Para: s.Para}
 			if doc, ok := g.Document(s.Doc); !ok || doc.File == "" {
 				p.Error = "the dataset gives no file for this document"
 			} else {
