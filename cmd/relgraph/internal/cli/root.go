@@ -320,7 +320,7 @@ func (a *app) loadProgress(ins []data.Input) (stop func()) {
 	finished := make(chan struct{})
 	go func() {
 		defer close(finished)
-		start := time.Now()
+		start := a.now()
 		tick := time.NewTicker(200 * time.Millisecond)
 		defer tick.Stop()
 		shown := false
@@ -331,8 +331,8 @@ func (a *app) loadProgress(ins []data.Input) (stop func()) {
 					fmt.Fprint(a.rawStderr, "\r\033[K")
 				}
 				return
-			case t := <-tick.C:
-				if el := t.Sub(start); el >= time.Second {
+			case <-tick.C:
+				if el := a.now().Sub(start); el >= time.Second {
 					shown = true
 					fmt.Fprintf(a.rawStderr, "\r\033[Kloading %s … %.1f s", render.EscapeControlsString(strings.Join(labels, ", ")), el.Seconds())
 				}
