@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/relgraph/relgraph/graph"
+	"github.com/relgraph/relgraph/render/text"
 )
 
 // EdgeLabels says which drawn links carry a text label.
@@ -276,13 +277,13 @@ func (d *Diagram) AddLink(g *graph.Graph, i int32, st Status) {
 
 // Note adds a line of text to the tooltip of the actor or link with the given id (an actor id is
 // tried first), such as what changed. It reports whether the element is in the diagram.
-func (d *Diagram) Note(id, text string) bool {
+func (d *Diagram) Note(id, line string) bool {
 	if n, ok := d.nodes[id]; ok {
-		n.note = joinNonEmpty("\n", n.note, text)
+		n.note = text.JoinNonEmpty("\n", n.note, line)
 		return true
 	}
 	if _, ok := d.linkIndex[id]; ok {
-		d.linkNotes[id] = joinNonEmpty("\n", d.linkNotes[id], text)
+		d.linkNotes[id] = text.JoinNonEmpty("\n", d.linkNotes[id], line)
 		return true
 	}
 	return false
@@ -862,9 +863,9 @@ func (d *Diagram) actorTooltip(n *dnode) string {
 		lines = append(lines, "also: "+strings.Join(ac.Aliases, ", "))
 	}
 	if ac.Start != 0 || ac.End != 0 {
-		lines = append(lines, Span(&graph.Link{Start: ac.Start, End: ac.End}))
+		lines = append(lines, text.Span(&graph.Link{Start: ac.Start, End: ac.End}))
 	}
-	if at := Attrs(ac.Attrs); at != "" {
+	if at := text.Attrs(ac.Attrs); at != "" {
 		lines = append(lines, at)
 	}
 	if n.status != StatusNone {
@@ -1038,7 +1039,7 @@ func edgeLabel(e *edge, mode EdgeLabels) string {
 func groupSpan(ls []*dlink) string {
 	if len(ls) == 1 {
 		dates := ls[0].dates()
-		if span := Span(&dates); span != "undated" {
+		if span := text.Span(&dates); span != "undated" {
 			return span
 		}
 		return ""
@@ -1100,7 +1101,7 @@ func (d *Diagram) edgeTooltip(e *edge) string {
 		}
 		full := l.full()
 		ln := &full
-		line := Span(ln)
+		line := text.Span(ln)
 		if line == "undated" {
 			line = ""
 		}
@@ -1109,17 +1110,17 @@ func (d *Diagram) edgeTooltip(e *edge) string {
 			q = append(q, ln.Certainty.String())
 		}
 		if ln.Sign != l.kind().Sign {
-			q = append(q, SignWord(ln.Sign))
+			q = append(q, text.SignWord(ln.Sign))
 		}
 		if len(q) > 0 {
-			line = joinNonEmpty(" ", line, "("+strings.Join(q, ", ")+")")
+			line = text.JoinNonEmpty(" ", line, "("+strings.Join(q, ", ")+")")
 		}
-		line = joinNonEmpty("; ", line, Attrs(ln.Attrs, "derived"))
+		line = text.JoinNonEmpty("; ", line, text.Attrs(ln.Attrs, "derived"))
 		if line != "" {
 			lines = append(lines, line)
 		}
 		for _, s := range ln.Sources {
-			src := "• " + SourceRef(s)
+			src := "• " + text.SourceRef(s)
 			if s.Note != "" {
 				src += ": " + s.Note
 			}
@@ -1162,15 +1163,5 @@ func wrap(s string, width int) string {
 
 // fmtFloat formats f with at most two decimals.
 func fmtFloat(f float64) string { return strconv.FormatFloat(math.Round(f*100)/100, 'f', -1, 64) }
-
-func joinNonEmpty(sep string, parts ...string) string {
-	var out []string
-	for _, p := range parts {
-		if p != "" {
-			out = append(out, p)
-		}
-	}
-	return strings.Join(out, sep)
-}
 
 func itoa(n int) string { return strconv.Itoa(n) }
