@@ -1,4 +1,5 @@
-// Package render turns graphs and query results into things people read: text lines and tables, DOT
-// for Graphviz, and the styling both share. It does not import Graphviz itself: package render/graphviz
-// does, and only the relgraph-render helper links it (see render/draw).
+// Package render turns graphs and query results into drawings: DOT for Graphviz, the views it draws
+// (ego networks, path contexts), and the styling of actors and links. Text for people lives in
+// render/text. This package does not import Graphviz itself: package render/graphviz does, and only
+// the relgraph-render helper links it (see render/draw).
 package render

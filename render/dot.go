@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/relgraph/relgraph/graph"
+	"github.com/relgraph/relgraph/render/text"
 )
 
 // EdgeLabels says which drawn links carry a text label.
@@ -269,13 +270,13 @@ func (d *Diagram) AddLink(g *graph.Graph, i int32, st Status) {
 
 // Note adds a line of text to the tooltip of the actor or link with the given id (an actor id is
 // tried first), such as what changed. It reports whether the element is in the diagram.
-func (d *Diagram) Note(id, text string) bool {
+func (d *Diagram) Note(id, line string) bool {
 	if n, ok := d.nodes[id]; ok {
-		n.note = joinNonEmpty("\n", n.note, text)
+		n.note = text.JoinNonEmpty("\n", n.note, line)
 		return true
 	}
 	if _, ok := d.linkIndex[id]; ok {
-		d.linkNotes[id] = joinNonEmpty("\n", d.linkNotes[id], text)
+		d.linkNotes[id] = text.JoinNonEmpty("\n", d.linkNotes[id], line)
 		return true
 	}
 	return false

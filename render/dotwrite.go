@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/relgraph/relgraph/graph"
+	"github.com/relgraph/relgraph/render/text"
 )
 
 // WriteDOT writes the diagram as a Graphviz digraph. Every name, label and tooltip is written as an
@@ -303,9 +304,9 @@ func (d *Diagram) actorTooltip(n *dnode) string {
 		lines = append(lines, "also: "+strings.Join(ac.Aliases, ", "))
 	}
 	if ac.Start != 0 || ac.End != 0 {
-		lines = append(lines, Span(&graph.Link{Start: ac.Start, End: ac.End}))
+		lines = append(lines, text.Span(&graph.Link{Start: ac.Start, End: ac.End}))
 	}
-	if at := Attrs(ac.Attrs); at != "" {
+	if at := text.Attrs(ac.Attrs); at != "" {
 		lines = append(lines, at)
 	}
 	if n.status != StatusNone {
@@ -479,7 +480,7 @@ func edgeLabel(e *edge, mode EdgeLabels) string {
 func groupSpan(ls []*dlink) string {
 	if len(ls) == 1 {
 		dates := ls[0].dates()
-		if span := Span(&dates); span != "undated" {
+		if span := text.Span(&dates); span != "undated" {
 			return span
 		}
 		return ""
@@ -541,7 +542,7 @@ func (d *Diagram) edgeTooltip(e *edge) string {
 		}
 		full := l.full()
 		ln := &full
-		line := Span(ln)
+		line := text.Span(ln)
 		if line == "undated" {
 			line = ""
 		}
@@ -550,17 +551,17 @@ func (d *Diagram) edgeTooltip(e *edge) string {
 			q = append(q, ln.Certainty.String())
 		}
 		if ln.Sign != l.kind().Sign {
-			q = append(q, SignWord(ln.Sign))
+			q = append(q, text.SignWord(ln.Sign))
 		}
 		if len(q) > 0 {
-			line = joinNonEmpty(" ", line, "("+strings.Join(q, ", ")+")")
+			line = text.JoinNonEmpty(" ", line, "("+strings.Join(q, ", ")+")")
 		}
-		line = joinNonEmpty("; ", line, Attrs(ln.Attrs, "derived"))
+		line = text.JoinNonEmpty("; ", line, text.Attrs(ln.Attrs, "derived"))
 		if line != "" {
 			lines = append(lines, line)
 		}
 		for _, s := range ln.Sources {
-			src := "• " + SourceRef(s)
+			src := "• " + text.SourceRef(s)
 			if s.Note != "" {
 				src += ": " + s.Note
 			}
@@ -603,15 +604,5 @@ func wrap(s string, width int) string {
 
 // fmtFloat formats f with at most two decimals.
 func fmtFloat(f float64) string { return strconv.FormatFloat(math.Round(f*100)/100, 'f', -1, 64) }
-
-func joinNonEmpty(sep string, parts ...string) string {
-	var out []string
-	for _, p := range parts {
-		if p != "" {
-			out = append(out, p)
-		}
-	}
-	return strings.Join(out, sep)
-}
 
 func itoa(n int) string { return strconv.Itoa(n) }

@@ -267,3 +267,24 @@ func FromChanges(c *graph.Changes) Changes {
 		},
 	}
 }
+
+// KindCount is the JSON shape of a query.KindCount.
+type KindCount struct {
+	Kind    string `json:"kind"`
+	Added   int    `json:"added"`
+	Removed int    `json:"removed"`
+	Changed int    `json:"changed"`
+}
+
+// DiffCounts is the JSON shape of a query.DiffCounts, the summary of a diff.
+type DiffCounts struct {
+	Actors KindCount   `json:"actors"`
+	Links  []KindCount `json:"links"`
+	Total  KindCount   `json:"total"`
+}
+
+// FromDiffCounts converts the answer of query.CountChanges.
+func FromDiffCounts(s *query.DiffCounts) DiffCounts {
+	return DiffCounts{Actors: KindCount(s.Actors), Total: KindCount(s.Total),
+		Links: mapSlice(s.Links, func(k *query.KindCount) KindCount { return KindCount(*k) })}
+}

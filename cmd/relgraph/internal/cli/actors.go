@@ -8,6 +8,7 @@ import (
 
 	"github.com/relgraph/relgraph/graph"
 	"github.com/relgraph/relgraph/render/jsonout"
+	"github.com/relgraph/relgraph/render/text"
 	"github.com/spf13/cobra"
 )
 
@@ -51,22 +52,7 @@ and diacritics). With --at/--since/--until or kind filters, only actors present 
 				found = append(found, *ac)
 			}
 			slices.SortFunc(found, func(x, y graph.Actor) int { return strings.Compare(x.ID, y.ID) })
-			return a.emit(jsonout.ActorList{Actors: jsonout.FromActors(found)}, func(w io.Writer) error {
-				if len(found) == 0 {
-					_, err := fmt.Fprintln(w, "no actors match")
-					return err
-				}
-				tw := newTable(w)
-				fmt.Fprintln(tw, "ID\tNAME\tKIND\tIN\tALIASES")
-				for _, ac := range found {
-					fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", ac.ID, ac.Name, ac.Kind, ac.In, strings.Join(ac.Aliases, ", "))
-				}
-				if err := tw.Flush(); err != nil {
-					return err
-				}
-				_, err := fmt.Fprintf(w, "%d actor(s)\n", len(found))
-				return err
-			})
+			return a.emit(jsonout.ActorList{Actors: jsonout.FromActors(found)}, func(w io.Writer) error { return text.Actors(w, found) })
 		},
 	}
 	cmd.Flags().StringVar(&kind, "kind", "", "only actors of this `kind` (country, city, company, person, organization…)")

@@ -1,13 +1,12 @@
 package cli
 
 import (
-	"fmt"
 	"io"
 	"strings"
 
-	"github.com/relgraph/relgraph/graph"
 	"github.com/relgraph/relgraph/graph/query"
 	"github.com/relgraph/relgraph/render/jsonout"
+	"github.com/relgraph/relgraph/render/text"
 	"github.com/spf13/cobra"
 )
 
@@ -33,28 +32,7 @@ func (a *app) newNeighborsCmd() *cobra.Command {
 				return err
 			}
 			res := query.Neighborhood(g, id, depth)
-			return a.emit(jsonout.FromNeighborhood(&res), func(w io.Writer) error {
-				name := g.Actor(id).Name
-				fmt.Fprintf(w, "%s: %d actor(s) within %d hop(s)%s\n", name, len(res.Neighbors), depth, a.underFilter())
-				if len(res.Neighbors) == 0 {
-					_, err := fmt.Fprintln(w, "no neighbours")
-					return err
-				}
-				tw := newTable(w)
-				level := 0
-				for _, n := range res.Neighbors {
-					if n.Distance != level {
-						level = n.Distance
-						fmt.Fprintf(tw, "\nat %d hop(s)\t\t\n", level)
-					}
-					via := ""
-					if level > 1 {
-						via = "via " + joinNames(g, n.Via, "")
-					}
-					fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", actorName(g, n.Actor), plural(float64(len(n.Links)), "link"), capList(n.Kinds, 4), via)
-				}
-				return tw.Flush()
-			})
+			return a.emit(jsonout.FromNeighborhood(&res), func(w io.Writer) error { return text.Neighbours(w, g, id, depth, res, a.filterDesc()) })
 		},
 	}
 	countFlag(cmd.Flags(), &depth, "depth", 1, 1, 0, "", "how many `hops` out")
@@ -103,23 +81,7 @@ func (a *app) newRankCmd() *cobra.Command {
 			if top > 0 && len(res.Actors) > top {
 				res.Actors = res.Actors[:top]
 			}
-			return a.emit(jsonout.FromRank(&res), func(w io.Writer) error {
-				method := res.Method
-				if d := a.filterDesc(); d != "" {
-					method += "; " + d
-				}
-				fmt.Fprintf(w, "Top %d by %s (%s)\n", len(res.Actors), by, method)
-				tw := newTable(w)
-				for i, s := range res.Actors {
-					score := fmt.Sprintf("%.4f", s.Score)
-					if by == query.ByDegree {
-						score = fmt.Sprintf("%.0f", s.Score)
-					}
-					i2, _ := g.ActorIndex(s.Actor)
-					fmt.Fprintf(tw, "%3d.\t%s\t%s\t%s\n", i+1, g.Actor(i2).Name, g.Actor(i2).Kind, score)
-				}
-				return tw.Flush()
-			})
+			return a.emit(jsonout.FromRank(&res), func(w io.Writer) error { return text.Rank(w, g, res, by, a.filterDesc()) })
 		},
 	}
 	cmd.Flags().StringVar(&by, "by", "betweenness", "`measure`: degree, betweenness or pagerank")
@@ -153,7 +115,7 @@ disconnects A from B — the chokepoints between them. Links are taken as undire
 			}
 			if len(args) == 0 {
 				res := query.Chokepoints(g)
-				return a.emit(jsonout.FromChokepoints(&res), func(w io.Writer) error { return a.writeChokepoints(w, g, res) })
+				return a.emit(jsonout.FromChokepoints(&res), func(w io.Writer) error { return text.Chokepoints(w, g, res, a.filterDesc()) })
 			}
 			from, to, err := a.resolvePair(full, args)
 			if err != nil {
@@ -168,72 +130,11 @@ disconnects A from B — the chokepoints between them. Links are taken as undire
 				jsonout.Cut
 				Message string `json:"message,omitempty"`
 			}{jsonout.FromCut(&res), msg}
-			return a.emit(out, func(w io.Writer) error {
-				an, bn := g.Actor(from).Name, g.Actor(to).Name
-				switch {
-				case msg != "":
-					fmt.Fprintln(w, msg)
-				case !res.Connected:
-					fmt.Fprintf(w, "%s and %s are not connected%s: nothing to cut\n", an, bn, a.underFilter())
-				case res.Adjacent:
-					fmt.Fprintf(w, "%s and %s are linked directly%s: no set of other actors separates them\n", an, bn, a.underFilter())
-				default:
-					if len(res.Through) > 0 {
-						fmt.Fprintf(w, "Every path from %s to %s%s passes through %s:\n", an, bn, a.underFilter(), plural(float64(len(res.Through)), "actor"))
-						for _, id := range res.Through {
-							fmt.Fprintf(w, "  %s\n", describeActor(g, id))
-						}
-						fmt.Fprintln(w, "Each of them alone is a chokepoint.")
-					} else {
-						fmt.Fprintf(w, "Removing %s cuts %s from %s%s:\n", plural(float64(len(res.Cut)), "actor"), an, bn, a.underFilter())
-						for _, id := range res.Cut {
-							fmt.Fprintf(w, "  %s\n", describeActor(g, id))
-						}
-						fmt.Fprintln(w, "No single actor lies on every path.")
-					}
-				}
-				return nil
-			})
+			return a.emit(out, func(w io.Writer) error { return text.Cut(w, g, from, to, res, msg, a.filterDesc()) })
 		},
 	}
 	cmd.Flags().BoolVar(&directed, "directed", false, "with A and B, follow link directions from A to B")
 	return cmd
-}
-
-func (a *app) writeChokepoints(w io.Writer, g *graph.Graph, res query.ChokepointsResult) error {
-	fmt.Fprintf(w, "Articulation points (%d)%s\n", len(res.ArticulationPoints), a.underFilter())
-	if len(res.ArticulationPoints) == 0 {
-		fmt.Fprintln(w, "  none: no single actor splits the graph")
-	}
-	for _, id := range res.ArticulationPoints {
-		i, _ := g.ActorIndex(id)
-		fmt.Fprintf(w, "  %s (%s)\n", g.Actor(i).Name, g.Actor(i).Kind)
-	}
-	fmt.Fprintf(w, "\nBridges (%d)\n", len(res.BridgeLinks))
-	if len(res.BridgeLinks) == 0 {
-		fmt.Fprintln(w, "  none")
-	}
-	tw := newTable(w)
-	for _, b := range res.BridgeLinks {
-		var kinds []string
-		for _, l := range b.Links {
-			kinds = append(kinds, l.Kind)
-		}
-		fmt.Fprintf(tw, "  %s – %s\t%s\n", actorName(g, b.Ends[0]), actorName(g, b.Ends[1]), strings.Join(uniq(kinds), ", "))
-	}
-	return tw.Flush()
-}
-
-func uniq(s []string) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, x := range s {
-		if !seen[x] {
-			seen[x] = true
-			out = append(out, x)
-		}
-	}
-	return out
 }
 
 func (a *app) newBalanceCmd() *cobra.Command {
@@ -258,53 +159,9 @@ balanced triangles. Unbalanced triangles are listed with those held by the most 
 				return err
 			}
 			res := query.Balance(g, top)
-			return a.emit(jsonout.FromBalance(&res), func(w io.Writer) error {
-				total := res.Balanced + res.Unbalanced
-				fmt.Fprintf(w, "Balance index %.3f: %d of %d signed triangles are balanced%s\n", res.Index, res.Balanced, total, a.underFilter())
-				if res.Unbalanced == 0 {
-					_, err := fmt.Fprintln(w, "no unbalanced triangles")
-					return err
-				}
-				fmt.Fprintf(w, "\nUnbalanced triangles (%d; showing %d)\n", res.Unbalanced, len(res.Triads))
-				tw := newTable(w)
-				pairs := [3][2]int{{0, 1}, {0, 2}, {1, 2}}
-				for _, t := range res.Triads {
-					var ties []string
-					for i, p := range pairs {
-						ties = append(ties, fmt.Sprintf("%s %s %s", actorName(g, t.Actors[p[0]]), signSymbol(t.Signs[i]), actorName(g, t.Actors[p[1]])))
-					}
-					fmt.Fprintf(tw, "  %s\t%s\t%s\t(%d links)\n", ties[0], ties[1], ties[2], t.Links)
-				}
-				return tw.Flush()
-			})
+			return a.emit(jsonout.FromBalance(&res), func(w io.Writer) error { return text.Balance(w, g, res, a.filterDesc()) })
 		},
 	}
 	countFlag(cmd.Flags(), &top, "top", 20, 0, 0, "", "list at most `N` unbalanced triangles (0: all)")
 	return cmd
-}
-
-func signSymbol(s int8) string {
-	if s > 0 {
-		return "(+)"
-	}
-	return "(−)"
-}
-
-// describeActor formats an actor as "Name (kind, in Country)".
-func describeActor(g *graph.Graph, id string) string {
-	i, _ := g.ActorIndex(id)
-	ac := g.Actor(i)
-	in := ""
-	if ac.In != "" {
-		in = ", in " + actorName(g, ac.In)
-	}
-	return fmt.Sprintf("%s (%s%s)", ac.Name, ac.Kind, in)
-}
-
-// capList joins at most n items, summing up the rest as "+k more".
-func capList(items []string, n int) string {
-	if len(items) <= n {
-		return strings.Join(items, ", ")
-	}
-	return strings.Join(items[:n], ", ") + fmt.Sprintf(" +%d more", len(items)-n)
 }

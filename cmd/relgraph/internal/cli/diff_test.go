@@ -319,11 +319,3 @@ func TestDiffOutputFile(t *testing.T) {
 		}
 	}
 }
-
-func TestColourDiff(t *testing.T) {
-	in := "--- @2012\n+++ @2016\n\nvisit (+1 -1)\n+ 2016  Russia → Azerbaijan\n- 2012  x\n~ id\n    start: a → b\n"
-	want := "\033[1m--- @2012\033[0m\n\033[1m+++ @2016\033[0m\n\nvisit (+1 -1)\n\033[32m+ 2016  Russia → Azerbaijan\033[0m\n\033[31m- 2012  x\033[0m\n\033[33m~ id\033[0m\n    start: a → b\n"
-	if got := string(colourDiff([]byte(in))); got != want {
-		t.Errorf("colourDiff =\n%q\nwant\n%q", got, want)
-	}
-}

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/relgraph/relgraph/render/text"
 	"io"
 	"os"
 	"path/filepath"
@@ -15,7 +16,6 @@ import (
 
 	"github.com/relgraph/relgraph/data"
 	"github.com/relgraph/relgraph/data/importer"
-	"github.com/relgraph/relgraph/render"
 	"github.com/spf13/cobra"
 )
 
@@ -598,7 +598,7 @@ func (p *progressBar) update(file string, done, total int64) {
 		return
 	}
 	p.last, p.shown = t, true
-	name := render.EscapeControlsString(filepath.Base(file))
+	name := text.EscapeControlsString(filepath.Base(file))
 	if total <= 0 {
 		fmt.Fprintf(p.w, "\r\033[Kimporting %s  %s", name, megabytes(done))
 		return

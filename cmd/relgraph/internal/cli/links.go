@@ -1,10 +1,10 @@
 package cli
 
 import (
-	"fmt"
 	"io"
 
 	"github.com/relgraph/relgraph/render/jsonout"
+	"github.com/relgraph/relgraph/render/text"
 	"github.com/spf13/cobra"
 )
 
@@ -52,18 +52,7 @@ people) count as that actor unless --literal: 'links Baku Moscow' lists Azerbaij
 			sortChrono(g, ids)
 			ls := links(g, ids)
 			return a.emit(jsonout.LinkList{Links: jsonout.FromLinks(ls)}, func(w io.Writer) error {
-				if note != "" {
-					fmt.Fprintln(w, note+"\n")
-				}
-				if len(ls) == 0 {
-					_, err := fmt.Fprintln(w, "no links"+a.underFilter())
-					return err
-				}
-				if err := writeLinkTable(w, g, ls, "", true); err != nil {
-					return err
-				}
-				_, err := fmt.Fprintf(w, "%d link(s)%s\n", len(ls), a.underFilter())
-				return err
+				return text.Links(w, g, ls, note, a.filterDesc())
 			})
 		},
 	}
@@ -73,8 +62,5 @@ people) count as that actor unless --literal: 'links Baku Moscow' lists Azerbaij
 
 // underFilter returns " (at 2016; kinds …)" when filters are active, else "".
 func (a *app) underFilter() string {
-	if d := a.filterDesc(); d != "" {
-		return " (" + d + ")"
-	}
-	return ""
+	return text.UnderFilter(a.filterDesc())
 }

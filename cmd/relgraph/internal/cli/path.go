@@ -1,16 +1,14 @@
 package cli
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/relgraph/relgraph/graph"
 	"github.com/relgraph/relgraph/graph/query"
-	"github.com/relgraph/relgraph/render"
 	"github.com/relgraph/relgraph/render/jsonout"
+	"github.com/relgraph/relgraph/render/text"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 )
@@ -152,9 +150,9 @@ func (a *app) writePathAnswer(w io.Writer, g *graph.Graph, from, to int32, opts 
 		}
 		end = func() error { return jl.End(shape()) }
 	} else {
-		pt := &pathsText{a: a, g: g, w: w, opts: opts, from: g.Actor(from).Name, to: g.Actor(to).Name}
-		add = pt.add
-		end = func() error { return pt.end(res, msg) }
+		pw := text.NewPathWriter(w, g, opts, g.Actor(from).Name, g.Actor(to).Name, a.filterDesc())
+		add = pw.Add
+		end = func() error { return pw.End(res, msg) }
 	}
 	r, err := query.EachPath(g, from, to, opts, add)
 	m, err := a.queryOutcome(err)
@@ -165,148 +163,4 @@ func (a *app) writePathAnswer(w io.Writer, g *graph.Graph, from, to int32, opts 
 	r.Paths = nil
 	res, msg = r, m
 	return end()
-}
-
-// pathsTextHoldBack is how much text of a path answer is held back, so that the answer can start with
-// the number of paths found; a longer answer is written as it comes, with the number at the end.
-const pathsTextHoldBack = 1 << 20
-
-// pathsText writes the text of a path answer as the paths arrive.
-type pathsText struct {
-	a         *app
-	g         *graph.Graph
-	w         io.Writer
-	opts      query.PathOptions
-	from, to  string // actor names
-	held      bytes.Buffer
-	n         int
-	streaming bool
-}
-
-// what names the kind of answer ("Shortest path", "The 3 shortest paths"…).
-func (t *pathsText) what() string {
-	switch {
-	case t.opts.All:
-		return fmt.Sprintf("All paths of at most %d hops", t.opts.MaxLen)
-	case t.opts.K > 1:
-		return fmt.Sprintf("The %d shortest paths", t.opts.K)
-	case t.opts.Weighted:
-		return "Cheapest path"
-	}
-	return "Shortest path"
-}
-
-// add writes one path, or holds it back.
-func (t *pathsText) add(p query.Path) error {
-	t.n++
-	if !t.streaming {
-		fmt.Fprintln(&t.held)
-		if err := writePath(&t.held, t.g, t.n, p); err != nil {
-			return err
-		}
-		if t.held.Len() < pathsTextHoldBack {
-			return nil
-		}
-		t.streaming = true
-		if _, err := fmt.Fprintf(t.w, "%s from %s to %s%s, as they are found:\n", t.what(), t.from, t.to, t.a.underFilter()); err != nil {
-			return err
-		}
-		_, err := t.held.WriteTo(t.w)
-		return err
-	}
-	if _, err := fmt.Fprintln(t.w); err != nil {
-		return err
-	}
-	return writePath(t.w, t.g, t.n, p)
-}
-
-// end writes what is held back, then how the search ended.
-func (t *pathsText) end(res query.PathResult, msg string) error {
-	w := t.w
-	if msg != "" {
-		_, err := fmt.Fprintln(w, msg)
-		return err
-	}
-	if t.streaming {
-		fmt.Fprintf(w, "\n%s found\n", plural(float64(t.n), "path"))
-	} else {
-		if t.n == 0 && !res.Truncated {
-			how := "no path"
-			if t.opts.Directed {
-				how = "no directed path"
-			}
-			if t.opts.All {
-				how = fmt.Sprintf("no path of at most %d hops", t.opts.MaxLen)
-			}
-			_, err := fmt.Fprintf(w, "%s from %s to %s%s\n", how, t.from, t.to, t.a.underFilter())
-			return err
-		}
-		fmt.Fprintf(w, "%s from %s to %s%s: %d found\n", t.what(), t.from, t.to, t.a.underFilter(), t.n)
-		if _, err := t.held.WriteTo(w); err != nil {
-			return err
-		}
-	}
-	var err error
-	switch res.Stopped {
-	case query.StopLimit:
-		_, err = fmt.Fprintf(w, "\nstopped after %d paths (--limit); there are more\n", t.n)
-	case query.StopSteps:
-		_, err = fmt.Fprintf(w, "\n%s\n", stepsNote(t.n, res.MaxSteps))
-	}
-	return err
-}
-
-// stepsNote says that a search for paths stopped after n paths because it used up its steps.
-func stepsNote(n int, steps int64) string {
-	return fmt.Sprintf("stopped after %s: the search used up its budget of %d steps, and there may be more (raise it with --max-steps)", plural(float64(n), "path"), steps)
-}
-
-// maxHopLinks is how many links of one hop a text path shows before summing up the rest by kind.
-const maxHopLinks = 6
-
-// writePath writes one path: a headline of actor names, then each hop with its links.
-func writePath(w io.Writer, g *graph.Graph, n int, p query.Path) error {
-	names := make([]string, len(p.Actors))
-	for i, id := range p.Actors {
-		names[i] = actorName(g, id)
-	}
-	head := fmt.Sprintf("%d. %s  (%d hop", n, strings.Join(names, " → "), p.Length)
-	if p.Length != 1 {
-		head += "s"
-	}
-	if p.Cost > 0 {
-		head += fmt.Sprintf(", cost %.3g", p.Cost)
-	}
-	fmt.Fprintln(w, head+")")
-	tw := newTable(w)
-	for _, h := range p.Hops {
-		shown := h.Links
-		if len(shown) > maxHopLinks {
-			shown = shown[:maxHopLinks-1]
-		}
-		for j, l := range shown {
-			hop := ""
-			if j == 0 {
-				hop = actorName(g, h.From) + " – " + actorName(g, h.To)
-			}
-			arrow := "—"
-			if l.Directed {
-				arrow = "→"
-			}
-			line := fmt.Sprintf("   %s\t%s\t%s\t%s %s %s\t%s", hop, l.Kind, render.Span(&l), actorName(g, l.From), arrow, actorName(g, l.To), linkDetails(g, &l))
-			fmt.Fprintln(tw, line)
-		}
-		if rest := h.Links[len(shown):]; len(rest) > 0 {
-			counts := map[string]int{}
-			for _, l := range rest {
-				counts[l.Kind]++
-			}
-			var parts []string
-			for _, k := range sortedKeys(counts) {
-				parts = append(parts, fmt.Sprintf("%s ×%d", k, counts[k]))
-			}
-			fmt.Fprintf(tw, "   \t\t\t\t… %d more: %s\n", len(rest), strings.Join(parts, ", "))
-		}
-	}
-	return tw.Flush()
 }

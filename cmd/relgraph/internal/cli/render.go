@@ -17,6 +17,7 @@ import (
 	"github.com/relgraph/relgraph/graph/query"
 	"github.com/relgraph/relgraph/render"
 	"github.com/relgraph/relgraph/render/draw"
+	"github.com/relgraph/relgraph/render/text"
 	"github.com/spf13/cobra"
 )
 
@@ -264,14 +265,14 @@ func (a *app) runRender(cmd *cobra.Command, o renderOpts, args []string) error {
 		}
 		opts.Actors, opts.Highlight, opts.HighlightLinks = p.Actors(), p.Path, p.Links
 		opts.Focus = []int32{from, to}
-		what = fmt.Sprintf("%s to %s: a shortest path, %s", g.Actor(from).Name, g.Actor(to).Name, linkCount(len(p.Path)-1))
+		what = fmt.Sprintf("%s to %s: a shortest path, %s", g.Actor(from).Name, g.Actor(to).Name, text.Plural(float64(len(p.Path)-1), "link"))
 	case o.focus != "":
 		id, err := a.presentActor(full, g, o.focus)
 		if err != nil {
 			return err
 		}
 		opts.Actors, opts.Focus = query.Ego(g, id, o.depth), []int32{id}
-		what = fmt.Sprintf("%s and the actors within %s", g.Actor(id).Name, linkCount(o.depth))
+		what = fmt.Sprintf("%s and the actors within %s", g.Actor(id).Name, text.Plural(float64(o.depth), "link"))
 		if o.depth == 1 {
 			what = g.Actor(id).Name + " and its neighbours"
 		}
@@ -364,12 +365,4 @@ func (a *app) presentActor(full, g *graph.Graph, name string) (int32, error) {
 		return -1, fmt.Errorf("%s is not in the view%s", full.Actor(id).Name, a.underFilter())
 	}
 	return id, nil
-}
-
-// linkCount formats a number of links: "1 link", "3 links".
-func linkCount(n int) string {
-	if n == 1 {
-		return "1 link"
-	}
-	return fmt.Sprintf("%d links", n)
 }

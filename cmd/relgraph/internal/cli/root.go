@@ -17,8 +17,8 @@ import (
 
 	"github.com/relgraph/relgraph/data"
 	"github.com/relgraph/relgraph/graph"
-	"github.com/relgraph/relgraph/render"
 	"github.com/relgraph/relgraph/render/jsonout"
+	"github.com/relgraph/relgraph/render/text"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 )
@@ -64,7 +64,7 @@ func Main(args []string, env Env) int {
 	// Everything written to standard error is text for a person (messages, hints, stats) and may quote
 	// a dataset: it goes through a control-character escaper. Only the progress line, which is
 	// relgraph's own, writes to the raw stream.
-	stderr := render.NewControlEscaper(env.Stderr)
+	stderr := text.NewControlEscaper(env.Stderr)
 	defer stderr.Flush()
 	app := &app{env: env, rawStderr: env.Stderr}
 	app.env.Stderr = stderr
@@ -334,7 +334,7 @@ func (a *app) loadProgress(ins []data.Input) (stop func()) {
 			case <-tick.C:
 				if el := a.now().Sub(start); el >= time.Second {
 					shown = true
-					fmt.Fprintf(a.rawStderr, "\r\033[Kloading %s … %.1f s", render.EscapeControlsString(strings.Join(labels, ", ")), el.Seconds())
+					fmt.Fprintf(a.rawStderr, "\r\033[Kloading %s … %.1f s", text.EscapeControlsString(strings.Join(labels, ", ")), el.Seconds())
 				}
 			}
 		}
@@ -463,7 +463,7 @@ func (a *app) resolve(g *graph.Graph, name string) (int32, error) {
 }
 
 // emit writes a command's result: JSON when --format json, else the text the write function produces,
-// with control characters escaped (render.EscapeControls). With -o the output goes to a file, written
+// with control characters escaped (text.EscapeControls). With -o the output goes to a file, written
 // in full or not at all.
 func (a *app) emit(v any, text func(w io.Writer) error) error {
 	return a.emitStyled(v, text, nil)
@@ -471,7 +471,7 @@ func (a *app) emit(v any, text func(w io.Writer) error) error {
 
 // emitStyled is emit with a style function (colours) applied to the text after it has been escaped,
 // so that the style's own escape sequences are the only ones that reach the terminal.
-func (a *app) emitStyled(v any, text func(w io.Writer) error, style func([]byte) []byte) error {
+func (a *app) emitStyled(v any, write func(w io.Writer) error, style func([]byte) []byte) error {
 	var buf bytes.Buffer
 	if a.format == "json" {
 		if err := jsonout.Encode(&buf, v); err != nil {
@@ -479,10 +479,10 @@ func (a *app) emitStyled(v any, text func(w io.Writer) error, style func([]byte)
 		}
 		return a.writeOutput(buf.Bytes())
 	}
-	if err := text(&buf); err != nil {
+	if err := write(&buf); err != nil {
 		return err
 	}
-	out := render.EscapeControls(buf.Bytes())
+	out := text.EscapeControls(buf.Bytes())
 	if style != nil {
 		out = style(out)
 	}

@@ -4,7 +4,7 @@ import (
 	"bufio"
 	"io"
 
-	"github.com/relgraph/relgraph/render"
+	"github.com/relgraph/relgraph/render/text"
 )
 
 // Streamed output. emit holds a command's whole answer before writing it; an answer that may run to
@@ -13,16 +13,16 @@ import (
 // and -o's file written in full or not at all.
 
 // stream runs write on the command's output: standard output, or -o's file (written whole when write
-// succeeds, not at all when it fails: writeFileStream). With text set, what write writes has its
-// control characters escaped (render.NewControlEscaper), as emit escapes text. An error of write's
+// succeeds, not at all when it fails: writeFileStream). With isText set, what write writes has its
+// control characters escaped (text.NewControlEscaper), as emit escapes text. An error of write's
 // own (a query that fails before its first line) is returned as it is, one of the output's with the
 // name of the file.
-func (a *app) stream(text bool, write func(w io.Writer) error) error {
+func (a *app) stream(isText bool, write func(w io.Writer) error) error {
 	to := func(w io.Writer) error {
-		if !text {
+		if !isText {
 			return write(w)
 		}
-		esc := render.NewControlEscaper(w)
+		esc := text.NewControlEscaper(w)
 		if err := write(esc); err != nil {
 			return err
 		}

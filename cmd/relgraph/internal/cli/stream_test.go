@@ -15,6 +15,7 @@ import (
 	"github.com/relgraph/relgraph/graph"
 	"github.com/relgraph/relgraph/graph/query"
 	"github.com/relgraph/relgraph/render/jsonout"
+	"github.com/relgraph/relgraph/render/text"
 )
 
 // encodeLikeEmit encodes v as emit does.
@@ -156,7 +157,7 @@ func TestPathAnswerStreamed(t *testing.T) {
 	if code != 0 || stderr != "" {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if len(out) < pathsTextHoldBack {
+	if len(out) < text.PathsHoldBack {
 		t.Fatalf("the answer is %d bytes, not long enough to be streamed", len(out))
 	}
 	head, body, _ := strings.Cut(out, "\n")
@@ -181,7 +182,7 @@ func TestPathAnswerStreamed(t *testing.T) {
 	var want bytes.Buffer
 	for i, p := range res.Paths {
 		fmt.Fprintln(&want)
-		if err := writePath(&want, g, i+1, p); err != nil {
+		if err := text.Path(&want, g, i+1, p); err != nil {
 			t.Fatal(err)
 		}
 	}

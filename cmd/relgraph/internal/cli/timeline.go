@@ -1,14 +1,10 @@
 package cli
 
 import (
-	"cmp"
-	"fmt"
 	"io"
-	"slices"
-	"strings"
 
-	"github.com/relgraph/relgraph/graph"
 	"github.com/relgraph/relgraph/render/jsonout"
+	"github.com/relgraph/relgraph/render/text"
 	"github.com/spf13/cobra"
 )
 
@@ -54,85 +50,10 @@ come last. An actor's capital, cities, companies and people count as the actor u
 			sortChrono(g, ids)
 			ls := links(g, ids)
 			return a.emit(jsonout.Timeline{Events: jsonout.FromLinks(ls)}, func(w io.Writer) error {
-				title := "Timeline of " + strings.Join(names, " – ")
-				fmt.Fprintf(w, "%s: %d entries%s\n", title, len(ls), a.underFilter())
-				if note := standsNote(g, sides...); note != "" {
-					fmt.Fprintln(w, note)
-				}
-				fmt.Fprintln(w)
-				if len(ls) == 0 {
-					_, err := fmt.Fprintln(w, "nothing dated or undated links them under these filters")
-					return err
-				}
-				return writeTimeline(w, g, ls)
+				return text.TimelineAnswer(w, g, names, ls, standsNote(g, sides...), a.filterDesc())
 			})
 		},
 	}
 	cmd.Flags().BoolVar(&literal, "literal", false, "only the named actors, not their capitals, cities, companies or people")
 	return cmd
-}
-
-// timelineEntry is one line of a timeline: a link at its start (or on its day), or at its end.
-type timelineEntry struct {
-	date graph.Date
-	end  bool
-	link *graph.Link
-}
-
-func writeTimeline(w io.Writer, g *graph.Graph, ls []graph.Link) error {
-	var entries, undated []timelineEntry
-	for i := range ls {
-		l := &ls[i]
-		switch {
-		case l.When() != 0:
-			entries = append(entries, timelineEntry{date: l.When(), link: l})
-		case l.End == 0:
-			undated = append(undated, timelineEntry{link: l})
-		}
-		if l.End != 0 && l.On == 0 {
-			entries = append(entries, timelineEntry{date: l.End, end: true, link: l})
-		}
-	}
-	sortEntries(entries)
-	tw := newTable(w)
-	for _, e := range entries {
-		writeEntry(tw, g, e)
-	}
-	for _, e := range undated {
-		writeEntry(tw, g, e)
-	}
-	return tw.Flush()
-}
-
-func writeEntry(tw io.Writer, g *graph.Graph, e timelineEntry) {
-	l := e.link
-	date := e.date.String()
-	kind := l.Kind
-	switch {
-	case e.end:
-		kind += " ends"
-	case l.On == 0 && l.Start != 0 && l.End != 0:
-		kind += " (to " + l.End.String() + ")"
-	case l.On == 0 && l.Start != 0:
-		kind += " begins"
-	case e.date == 0 && l.End == 0 && l.On == 0:
-		date = "undated"
-	}
-	arrow := "—"
-	if l.Directed {
-		arrow = "→"
-	}
-	details := linkDetails(g, l)
-	if e.end {
-		details = "(in force since " + l.Start.String() + ")"
-		if l.Start == 0 {
-			details = ""
-		}
-	}
-	line := fmt.Sprintf("%s\t%s\t%s %s %s\t%s", date, kind, actorName(g, l.From), arrow, actorName(g, l.To), details)
-	fmt.Fprintln(tw, line)
-}
-
-func sortEntries(es []timelineEntry) {
-	slices.SortStableFunc(es, func(x, y timelineEntry) int { return cmp.Compare(x.date.Lo(), y.date.Lo()) })
 }

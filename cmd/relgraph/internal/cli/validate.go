@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/relgraph/relgraph/data"
+	"github.com/relgraph/relgraph/render/text"
 	"github.com/spf13/cobra"
 )
 
@@ -58,21 +59,7 @@ Exits 1 when there are problems.`,
 				out.Actors, out.Links, out.Docs = g.NumActors(), g.NumLinks(), len(g.Documents())
 			}
 			if err := a.emit(out, func(w io.Writer) error {
-				for _, p := range ps {
-					fmt.Fprintln(w, p.Error())
-				}
-				if len(ps) > 0 {
-					_, err := fmt.Fprintf(w, "%d problem(s)\n", len(ps))
-					return err
-				}
-				fmt.Fprintf(w, "ok: %d actors, %d links, %d documents", out.Actors, out.Links, out.Docs)
-				if unsourced > 0 {
-					fmt.Fprintf(w, "; %d link(s) without a source", unsourced)
-				} else if out.Links > 0 {
-					fmt.Fprint(w, "; every link has a source")
-				}
-				_, err := fmt.Fprintln(w)
-				return err
+				return text.Validation(w, ps, text.DatasetCounts{Actors: out.Actors, Links: out.Links, Documents: out.Docs, Unsourced: unsourced})
 			}); err != nil {
 				return err
 			}

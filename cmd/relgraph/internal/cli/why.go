@@ -3,25 +3,17 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"github.com/relgraph/relgraph/render/jsonout"
 	"io"
 	"io/fs"
 	"os"
-	"strings"
-	"unicode/utf8"
 
 	"github.com/relgraph/relgraph/data"
 	"github.com/relgraph/relgraph/data/disk"
 	"github.com/relgraph/relgraph/graph"
-	"github.com/relgraph/relgraph/render"
-	"github.com/relgraph/relgraph/render/jsonout"
+	"github.com/relgraph/relgraph/render/text"
 	"github.com/spf13/cobra"
 )
-
-// evidence is one link with its sources and, with --corpus, the cited passages.
-type evidence struct {
-	Link     graph.Link
-	Passages []jsonout.Passage
-}
 
 func (a *app) newWhyCmd() *cobra.Command {
 	var literal bool
@@ -72,7 +64,7 @@ be no larger than --max-doc-size. A passage that cannot be quoted says why, and 
 				defer dir.Close()
 				corpus = dir
 			}
-			ev := make([]evidence, len(ids))
+			ev := make([]text.Evidence, len(ids))
 			for i, id := range ids {
 				ev[i].Link = g.Link(id)
 			}
@@ -81,14 +73,17 @@ be no larger than --max-doc-size. A passage that cannot be quoted says why, and 
 			}
 			out := jsonout.Why{A: g.Actor(sides[0].root).ID, B: g.Actor(sides[1].root).ID, Evidence: make([]jsonout.Evidence, len(ev))}
 			for i, e := range ev {
-				out.Evidence[i] = jsonout.Evidence{Link: jsonout.FromLink(&e.Link), Passages: e.Passages}
+				out.Evidence[i] = jsonout.Evidence{Link: jsonout.FromLink(&e.Link)}
+				for _, p := range e.Passages {
+					out.Evidence[i].Passages = append(out.Evidence[i].Passages, jsonout.Passage(p))
+				}
 			}
 			return a.emit(out,
 				func(w io.Writer) error {
 					if note := standsNote(g, sides[:]...); note != "" {
 						fmt.Fprintln(w, note)
 					}
-					return writeEvidence(w, g, names, ev, a.underFilter())
+					return text.Why(w, g, names, ev, a.filterDesc())
 				})
 		},
 	}
@@ -98,13 +93,13 @@ be no larger than --max-doc-size. A passage that cannot be quoted says why, and 
 }
 
 // quote fills in the passages the sources of ev cite, reading each document of the corpus once.
-func quote(g *graph.Graph, corpus fs.FS, ev []evidence) {
+func quote(g *graph.Graph, corpus fs.FS, ev []text.Evidence) {
 	type cite struct{ link, source int }
 	byFile := map[string][]cite{}
 	var files []string
 	for i := range ev {
 		for j, s := range ev[i].Link.Sources {
-			p := jsonout.Passage{Doc: s.Doc, Para: s.Para}
+			p := text.Passage{Doc: s.Doc, Para: s.Para}
 			if doc, ok := g.Document(s.Doc); !ok || doc.File == "" {
 				p.Error = "the dataset gives no file for this document"
 			} else {
@@ -134,73 +129,4 @@ func quote(g *graph.Graph, corpus fs.FS, ev []evidence) {
 			}
 		}
 	}
-}
-
-func writeEvidence(w io.Writer, g *graph.Graph, names [2]string, ev []evidence, filter string) error {
-	fmt.Fprintf(w, "Evidence for %s – %s: %d link(s)%s\n", names[0], names[1], len(ev), filter)
-	docs := map[string]bool{}
-	for _, e := range ev {
-		l := &e.Link
-		fmt.Fprintf(w, "\n%s  %s\n", render.Span(l), render.Describe(g, l))
-		if at := render.Attrs(l.Attrs, "derived"); at != "" {
-			fmt.Fprintf(w, "  %s\n", at)
-		}
-		if len(l.Sources) == 0 {
-			fmt.Fprintln(w, "  (no source given)")
-		}
-		for j, s := range l.Sources {
-			docs[s.Doc] = true
-			fmt.Fprintf(w, "  [%s] %s\n", render.SourceRef(s), s.Note)
-			if j < len(e.Passages) {
-				p := e.Passages[j]
-				if p.Error != "" {
-					fmt.Fprintf(w, "      (passage not found: %s)\n", p.Error)
-				} else {
-					fmt.Fprintf(w, "      > %s\n", wrap(p.Text, 90, "      > "))
-				}
-			}
-		}
-	}
-	if len(docs) > 0 {
-		fmt.Fprintln(w, "\nDocuments")
-		for _, id := range sortedKeys(docs) {
-			d, ok := g.Document(id)
-			if !ok {
-				continue
-			}
-			line := fmt.Sprintf("  %s: %q", d.ID, d.Title)
-			for _, part := range []string{d.Author, d.Publisher, d.Date.String()} {
-				if part != "" {
-					line += ", " + part
-				}
-			}
-			fmt.Fprintln(w, line)
-		}
-	}
-	return nil
-}
-
-// wrap breaks text into lines of at most width runes, prefixing continuation lines. It walks the
-// words without collecting them, so that a paragraph of millions of words costs only its copy.
-func wrap(text string, width int, prefix string) string {
-	var b strings.Builder
-	b.Grow(len(text) + len(text)/width*(len(prefix)+1))
-	n := 0
-	first := true
-	for word := range strings.FieldsSeq(text) {
-		w := utf8.RuneCountInString(word)
-		if !first {
-			if n+1+w > width {
-				b.WriteString("\n" + prefix)
-				n = 0
-			} else {
-				b.WriteByte(' ')
-				n++
-			}
-		}
-		first = false
-		b.WriteString(word)
-		n += w
-	}
-	return b.String()
 }

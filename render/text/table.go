@@ -1,29 +1,27 @@
-package cli
+package text
 
 import (
 	"bytes"
 	"io"
 	"text/tabwriter"
-
-	"github.com/relgraph/relgraph/render"
 )
 
-// newTable returns a writer of aligned text columns (cells separated by tabs) whose output lines carry
+// NewTable returns a writer of aligned text columns (cells separated by tabs) whose output lines carry
 // no trailing spaces. Control characters in cells are escaped before the columns are measured, so that
 // an escaped name keeps its column aligned. Callers must Flush it.
-func newTable(w io.Writer) *table {
+func NewTable(w io.Writer) *Table {
 	tw := tabwriter.NewWriter(&trimWriter{w: w}, 0, 0, 2, ' ', 0)
-	return &table{ControlEscaper: render.NewControlEscaper(tw), tw: tw}
+	return &Table{ControlEscaper: NewControlEscaper(tw), tw: tw}
 }
 
-// table is the writer newTable returns.
-type table struct {
-	*render.ControlEscaper
+// Table is the writer NewTable returns.
+type Table struct {
+	*ControlEscaper
 	tw *tabwriter.Writer
 }
 
 // Flush writes out the aligned columns.
-func (t *table) Flush() error {
+func (t *Table) Flush() error {
 	if err := t.ControlEscaper.Flush(); err != nil {
 		return err
 	}

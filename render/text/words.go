@@ -1,10 +1,11 @@
-package render
+package text
 
 import (
 	"fmt"
 	"maps"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/relgraph/relgraph/graph"
 )
@@ -112,13 +113,91 @@ func Describe(g *graph.Graph, l *graph.Link) string {
 		}
 		return id
 	}
-	arrow := "—"
-	if l.Directed {
-		arrow = "→"
-	}
-	s := fmt.Sprintf("%s %s %s  %s", name(l.From), arrow, name(l.To), l.Kind)
+	s := fmt.Sprintf("%s %s %s  %s", name(l.From), Arrow(l, l.From), name(l.To), l.Kind)
 	if q := Qualifiers(g, l); q != "" {
 		s += " (" + q + ")"
 	}
 	return s
+}
+
+// JoinNonEmpty joins the parts that are not empty with sep.
+func JoinNonEmpty(sep string, parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, sep)
+}
+
+// UnderFilter returns " (at 2016; kinds pipeline)" for the description of the active filters, or ""
+// when there is none.
+func UnderFilter(filter string) string {
+	if filter != "" {
+		return " (" + filter + ")"
+	}
+	return ""
+}
+
+// Plural formats a count with its noun: "1 path", "3 paths".
+func Plural(n float64, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return FormatCount(n) + " " + noun + "s"
+}
+
+// FormatCount formats a path count: exact when small, else in scientific notation.
+func FormatCount(f float64) string {
+	if f < 1e15 {
+		return fmt.Sprintf("%.0f", f)
+	}
+	return fmt.Sprintf("%.3g", f)
+}
+
+// Wrap breaks text into lines of at most width runes, prefixing continuation lines. It walks the
+// words without collecting them, so that a paragraph of millions of words costs only its copy.
+func Wrap(text string, width int, prefix string) string {
+	var b strings.Builder
+	b.Grow(len(text) + len(text)/width*(len(prefix)+1))
+	n := 0
+	first := true
+	for word := range strings.FieldsSeq(text) {
+		w := utf8.RuneCountInString(word)
+		if !first {
+			if n+1+w > width {
+				b.WriteString("\n" + prefix)
+				n = 0
+			} else {
+				b.WriteByte(' ')
+				n++
+			}
+		}
+		first = false
+		b.WriteString(word)
+		n += w
+	}
+	return b.String()
+}
+
+// capList joins at most n items, summing up the rest as "+k more".
+func capList(items []string, n int) string {
+	if len(items) <= n {
+		return strings.Join(items, ", ")
+	}
+	return strings.Join(items[:n], ", ") + fmt.Sprintf(" +%d more", len(items)-n)
+}
+
+// uniq returns s without repeats, in the order of first appearance.
+func uniq(s []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, x := range s {
+		if !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	return out
 }

@@ -1,4 +1,4 @@
-package render
+package text
 
 import (
 	"fmt"
@@ -20,7 +20,7 @@ import (
 //   - bytes that are not UTF-8: \xff.
 //
 // Newline and tab are kept: they are the layout of the output itself. JSON output needs none of this
-// (the encoder escapes control characters), nor do DOT and SVG (see escText).
+// (the encoder escapes control characters), nor do DOT and SVG (package render escapes those).
 
 // EscapeControls returns b with every control character escaped for a terminal, or b itself when it
 // holds none.

@@ -1,0 +1,64 @@
+package cli
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/relgraph/relgraph/graph"
+	"github.com/relgraph/relgraph/render/text"
+)
+
+// sortChrono orders links oldest first (by the first day of their On or Start date), undated links
+// last, then by kind and id.
+func sortChrono(g *graph.Graph, ids []int32) {
+	slices.SortFunc(ids, func(x, y int32) int {
+		dx, dy := g.WhenOf(x).Lo(), g.WhenOf(y).Lo()
+		if (dx == 0) != (dy == 0) {
+			if dx == 0 {
+				return 1
+			}
+			return -1
+		}
+		return cmp.Or(cmp.Compare(dx, dy), strings.Compare(g.KindOf(x).ID, g.KindOf(y).ID), strings.Compare(g.LinkID(x), g.LinkID(y)))
+	})
+}
+
+// links materialises link numbers.
+func links(g *graph.Graph, ids []int32) []graph.Link {
+	out := make([]graph.Link, len(ids))
+	for i, id := range ids {
+		out[i] = g.Link(id)
+	}
+	return out
+}
+
+// side is one end of a relationship question: the actor named, the actor it stands for, and the
+// actors that count as it.
+type side struct {
+	named, root int32
+	set         []int32
+}
+
+// resolveSide resolves a name for a relationship question. Unless literal, a place that stands for an
+// actor (a capital) is replaced by that actor, and the actor's sphere (graph.Sphere) counts as it.
+func (a *app) resolveSide(full, g *graph.Graph, name string, literal bool) (side, error) {
+	id, err := a.resolve(full, name)
+	if err != nil {
+		return side{}, err
+	}
+	if literal {
+		return side{named: id, root: id, set: []int32{id}}, nil
+	}
+	root := g.StandsFor(id)
+	return side{named: id, root: root, set: g.Sphere(root)}, nil
+}
+
+// standsNote says which named places stood for which actors ("Baku stands for Azerbaijan"), or "".
+func standsNote(g *graph.Graph, sides ...side) string {
+	stands := make([]text.Stand, len(sides))
+	for i, s := range sides {
+		stands[i] = text.Stand{Named: s.named, Root: s.root}
+	}
+	return text.StandsNote(g, stands...)
+}
