@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
-	"github.com/relgraph/relgraph/graph/query"
 	"io"
 	"maps"
 	"slices"
@@ -12,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/relgraph/relgraph/graph"
+	"github.com/relgraph/relgraph/graph/query"
 )
 
 // The text of a diff between two snapshots reads like a unified diff: a header naming both sides,

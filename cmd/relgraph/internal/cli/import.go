@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"github.com/relgraph/relgraph/render/text"
 	"io"
 	"os"
 	"path/filepath"
@@ -16,6 +15,7 @@ import (
 
 	"github.com/relgraph/relgraph/data"
 	"github.com/relgraph/relgraph/data/importer"
+	"github.com/relgraph/relgraph/render/text"
 	"github.com/spf13/cobra"
 )
 

@@ -3,7 +3,6 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"github.com/relgraph/relgraph/render/jsonout"
 	"io"
 	"io/fs"
 	"os"
@@ -11,6 +10,7 @@ import (
 	"github.com/relgraph/relgraph/data"
 	"github.com/relgraph/relgraph/data/disk"
 	"github.com/relgraph/relgraph/graph"
+	"github.com/relgraph/relgraph/render/jsonout"
 	"github.com/relgraph/relgraph/render/text"
 	"github.com/spf13/cobra"
 )
