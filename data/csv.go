@@ -16,6 +16,7 @@ import (
 
 	"github.com/relgraph/relgraph/data/disk"
 	"github.com/relgraph/relgraph/data/importer"
+	"github.com/relgraph/relgraph/data/native"
 	"github.com/relgraph/relgraph/graph"
 )
 
@@ -39,12 +40,12 @@ import (
 // number of the field (its column in a spreadsheet); only malformed CSV syntax, NUL bytes and invalid
 // UTF-8 are reported at their character column.
 //
-// Cells that a spreadsheet would run as a formula are escaped by the writer (render/export): a cell
-// that starts with =, +, -, @, a tab or a carriage return, and is not a plain number like -5 or +1.5,
-// is written with an apostrophe in front ('=A1), and so is a cell that starts with apostrophes
+// Cells that a spreadsheet would run as a formula are escaped by the writer (native.EscapeCell): a
+// cell that starts with =, +, -, @, a tab or a carriage return, and is not a plain number like -5 or
+// +1.5, is written with an apostrophe in front ('=A1), and so is a cell that starts with apostrophes
 // followed by one of those characters (''=A1 for '=A1). The reader takes one apostrophe off any cell
-// that starts with one or more apostrophes followed by such a character, so every value comes back as
-// it was; other apostrophes are left alone. A line break inside a quoted field is kept as written
+// that starts with one or more apostrophes followed by such a character (native.UnescapeCell), so
+// every value comes back as it was; other apostrophes are left alone. A line break inside a quoted field is kept as written
 // (CRLF stays CRLF).
 //
 // A record (a line, or the lines a quoted field spans) may hold at most importer.DefaultMaxLine bytes
@@ -54,9 +55,12 @@ import (
 // csvMaxProblems bounds the problems reported for one CSV file before the reader gives up on it.
 const csvMaxProblems = 1000
 
+// The reserved and the required columns of the pair, from the schema in package native.
 var (
-	csvActorColumns = []string{"id", "name", "kind", "in", "aliases", "stands_for", "start", "end", "route", "route_kind", "certainty", "sources", "attrs"}
-	csvLinkColumns  = []string{"id", "kind", "from", "to", "start", "end", "on", "sign", "weight", "certainty", "sources", "attrs"}
+	csvActorColumns  = native.ActorNames(native.CSV)
+	csvLinkColumns   = native.LinkNames(native.CSV)
+	csvActorRequired = native.RequiredActorColumns()
+	csvLinkRequired  = native.RequiredLinkColumns()
 )
 
 // csvLink is one row of links.csv in compact form: actor ids and kinds are interned in csvFile.names.
@@ -205,32 +209,9 @@ func parseCSVLimit(label, base string, src []byte, limit int) (*csvFile, Problem
 func unescapeCells(rec []string) {
 	for i, v := range rec {
 		if len(v) > 1 && v[0] == '\'' {
-			rec[i] = unescapeCell(v)
+			rec[i] = native.UnescapeCell(v)
 		}
 	}
-}
-
-// unescapeCell returns v without its first apostrophe when v starts with apostrophes followed by a
-// character that starts a spreadsheet formula, and v itself otherwise.
-func unescapeCell(v string) string {
-	i := 0
-	for i < len(v) && v[i] == '\'' {
-		i++
-	}
-	if i > 0 && i < len(v) && formulaStart(v[i]) {
-		return v[1:]
-	}
-	return v
-}
-
-// formulaStart reports whether a spreadsheet takes a cell starting with c for a formula (or, for tab
-// and carriage return, may drop c and take what follows for one).
-func formulaStart(c byte) bool {
-	switch c {
-	case '=', '+', '-', '@', '\t', '\r':
-		return true
-	}
-	return false
 }
 
 // readBody reads the rows of the file after its header.
@@ -274,9 +255,9 @@ func (p *csvParser) csvError(err error) {
 // header maps the header's reserved columns and returns the attribute columns. It reports duplicate,
 // unnamed and missing columns.
 func (p *csvParser) header(header []string) ([]csvAttrCol, bool) {
-	reserved, required, what := csvActorColumns, []string{"id", "kind"}, "an actors"
+	reserved, required, what := csvActorColumns, csvActorRequired, "an actors"
 	if p.c.isLinks {
-		reserved, required, what = csvLinkColumns, []string{"kind", "from", "to"}, "a links"
+		reserved, required, what = csvLinkColumns, csvLinkRequired, "a links"
 	}
 	ok := true
 	var attrCols []csvAttrCol
@@ -534,60 +515,18 @@ func (c *csvFile) internKind(s string) int32 {
 	return i
 }
 
-// date parses the date in field i. The common shapes are parsed without allocating; anything else goes
-// through graph.ParseDate for its checks and messages.
+// date parses the date in field i with graph.ParseDate, which parses the common shapes without
+// allocating.
 func (p *csvParser) date(rec []string, i int) graph.Date {
 	s := cell(rec, i)
 	if s == "" {
 		return 0
-	}
-	if d, ok := fastDate(s); ok {
-		return d
 	}
 	d, err := graph.ParseDate(s)
 	if err != nil {
 		p.fieldErr(i, "%v", err)
 	}
 	return d
-}
-
-// fastDate parses a well-formed YYYY, YYYY-MM or YYYY-MM-DD; ok is false for anything else, valid or not.
-func fastDate(s string) (graph.Date, bool) {
-	num := func(s string) (int, bool) {
-		n := 0
-		for i := 0; i < len(s); i++ {
-			if s[i] < '0' || s[i] > '9' {
-				return 0, false
-			}
-			n = n*10 + int(s[i]-'0')
-		}
-		return n, true
-	}
-	if len(s) != 4 && len(s) != 7 && len(s) != 10 {
-		return 0, false
-	}
-	y, ok := num(s[:4])
-	if !ok || y < 1 {
-		return 0, false
-	}
-	m, d := 0, 0
-	if len(s) >= 7 {
-		if s[4] != '-' {
-			return 0, false
-		}
-		if m, ok = num(s[5:7]); !ok || m < 1 || m > 12 {
-			return 0, false
-		}
-	}
-	if len(s) == 10 {
-		if s[7] != '-' {
-			return 0, false
-		}
-		if d, ok = num(s[8:10]); !ok || d < 1 || d > graph.NewDate(y, m, 0).Hi().Day() {
-			return 0, false
-		}
-	}
-	return graph.NewDate(y, m, d), true
 }
 
 func (p *csvParser) certainty(rec []string, i int) graph.Certainty {

@@ -15,6 +15,7 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
+	"github.com/relgraph/relgraph/data/native"
 	"github.com/relgraph/relgraph/graph"
 )
 
@@ -402,27 +403,8 @@ func appendDate(b []byte, d graph.Date) []byte {
 		return append(b, "null"...)
 	}
 	b = append(b, '"')
-	b = appendDateText(b, d)
+	b = d.Append(b)
 	return append(b, '"')
-}
-
-// appendDateText appends d as Date.String formats it.
-func appendDateText(b []byte, d graph.Date) []byte {
-	pad := func(b []byte, v, width int) []byte {
-		s := strconv.Itoa(v)
-		for range width - len(s) {
-			b = append(b, '0')
-		}
-		return append(b, s...)
-	}
-	b = pad(b, d.Year(), 4)
-	if d.Month() != 0 {
-		b = pad(append(b, '-'), d.Month(), 2)
-		if d.Day() != 0 {
-			b = pad(append(b, '-'), d.Day(), 2)
-		}
-	}
-	return b
 }
 
 func appendStrings(b []byte, ss []string) []byte {
@@ -808,7 +790,7 @@ func (p *snapParser) actor() {
 	sc := &p.sc
 	off := sc.i
 	var a graph.Actor
-	has := sc.fields("an actor", actorFields, func(key string) {
+	has := sc.fields("an actor", snapActorFields, func(key string) {
 		switch key {
 		case "id":
 			a.ID = p.interned(sc.strBytes())
@@ -849,7 +831,12 @@ func (p *snapParser) actor() {
 	p.out.actorOff = append(p.out.actorOff, off)
 }
 
-var snapLinkFields = []string{"id", "kind", "from", "to", "directed", "sign", "start", "end", "on", "certainty", "weight", "attrs", "sources"}
+// snapActorFields and snapLinkFields are the keys of a snapshot's actors and links in the order
+// WriteSnapshot writes them, from the schema in package native.
+var (
+	snapActorFields = native.ActorNames(native.Snapshot)
+	snapLinkFields  = native.LinkNames(native.Snapshot)
+)
 
 // canonicalLinkSeps are what precedes each field of a link as WriteSnapshot writes it: `{"id": `,
 // `, "kind": `…
@@ -997,7 +984,7 @@ func (sf *snapshotFile) feed(b *graph.Builder, k *graph.Kinds) (int, int, int) {
 			l.Sign = lk.Sign
 		}
 		if ok {
-			buf = appendDerivedID(buf[:0], l, lk.Directed)
+			buf = graph.AppendLinkID(buf[:0], l.Kind, l.From, l.To, lk.Directed, l.When())
 			if string(buf) == l.ID {
 				l.ID = ""
 			}
@@ -1005,23 +992,6 @@ func (sf *snapshotFile) feed(b *graph.Builder, k *graph.Kinds) (int, int, int) {
 		b.AddLink(l)
 	}
 	return len(sf.docs), len(sf.actors), len(sf.links)
-}
-
-// appendDerivedID appends what graph.DeriveLinkID returns for l, without allocating.
-func appendDerivedID(b []byte, l *graph.Link, directed bool) []byte {
-	from, to := l.From, l.To
-	if !directed && to < from {
-		from, to = to, from
-	}
-	b = append(b, l.Kind...)
-	b = append(b, ':')
-	b = append(b, from...)
-	b = append(b, ':')
-	b = append(b, to...)
-	if d := l.When(); d != 0 {
-		b = appendDateText(append(b, ':'), d)
-	}
-	return b
 }
 
 // locate implements part: it finds the item's field in the file again.
@@ -1566,41 +1536,11 @@ func (sc *scanner) date() graph.Date {
 	if sc.err != nil || len(b) == 0 {
 		return 0
 	}
-	d, err := parseDate(b)
+	d, err := graph.ParseDateBytes(b)
 	if err != nil {
 		sc.fail(off, "%v", err)
 	}
 	return d
-}
-
-// parseDate is graph.ParseDate without allocating for the valid forms YYYY, YYYY-MM and YYYY-MM-DD.
-func parseDate(b []byte) (graph.Date, error) {
-	num := func(b []byte) int {
-		v := 0
-		for _, c := range b {
-			if c < '0' || c > '9' {
-				return -1
-			}
-			v = v*10 + int(c-'0')
-		}
-		return v
-	}
-	if n := len(b); n == 4 || n == 7 || n == 10 {
-		y, m, d := num(b[:4]), 0, 0
-		ok := y >= 1
-		if n >= 7 {
-			m = num(b[5:7])
-			ok = ok && b[4] == '-' && m >= 1 && m <= 12
-		}
-		if n == 10 {
-			d = num(b[8:10])
-			ok = ok && b[7] == '-' && d >= 1 && d <= graph.NewDate(y, m, 0).Hi().Day()
-		}
-		if ok {
-			return graph.NewDate(y, m, d), nil
-		}
-	}
-	return graph.ParseDate(string(b))
 }
 
 func (sc *scanner) certainty() graph.Certainty {
