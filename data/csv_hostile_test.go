@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/relgraph/relgraph/data/native"
 )
 
 // TestUnescapeCell: one apostrophe comes off a cell that starts with apostrophes followed by a
@@ -29,7 +31,7 @@ func TestUnescapeCell(t *testing.T) {
 		{"a'=b", "a'=b"},
 		{"", ""},
 	} {
-		if got := unescapeCell(tt.in); got != tt.want {
+		if got := native.UnescapeCell(tt.in); got != tt.want {
 			t.Errorf("unescapeCell(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}

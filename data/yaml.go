@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/relgraph/relgraph/data/internal/alias"
+	"github.com/relgraph/relgraph/data/native"
 	"github.com/relgraph/relgraph/graph"
 	"go.yaml.in/yaml/v3"
 )
@@ -279,7 +280,11 @@ func (p *yamlParser) sources(n *yaml.Node, fp fieldPos) []graph.Source {
 	return out
 }
 
-var actorFields = []string{"id", "name", "kind", "aliases", "in", "stands_for", "start", "end", "route", "route_kind", "certainty", "attrs", "sources"}
+// actorFields and linkFields are the keys of a YAML actor and link, from the schema in package native.
+var (
+	actorFields = native.ActorNames(native.YAML)
+	linkFields  = native.LinkNames(native.YAML)
+)
 
 func (p *yamlParser) actor(n *yaml.Node) {
 	var a graph.Actor
@@ -329,8 +334,6 @@ func (p *yamlParser) actor(n *yaml.Node) {
 	p.out.actors = append(p.out.actors, a)
 	p.out.actorPos = append(p.out.actorPos, fp)
 }
-
-var linkFields = []string{"id", "kind", "from", "to", "start", "end", "on", "certainty", "sign", "weight", "attrs", "sources"}
 
 func (p *yamlParser) link(n *yaml.Node) {
 	l := graph.Link{Weight: graph.DefaultWeight} // no weight: field, the default; weight: 0 is 0

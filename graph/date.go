@@ -19,7 +19,61 @@ var ErrBadDate = errors.New("bad date")
 
 // ParseDate parses "YYYY", "YYYY-MM" or "YYYY-MM-DD". Years run from 1 to 9999; months and days must exist
 // in the calendar (2016-02-30 and 2016-13 are errors). The empty string gives the zero Date and no error.
+//
+// The well-formed dates are parsed without allocating; anything else takes the slower path that
+// checks and explains.
 func ParseDate(s string) (Date, error) {
+	if d, ok := parseDateFast(s); ok {
+		return d, nil
+	}
+	return parseDate(s)
+}
+
+// ParseDateBytes is ParseDate for a byte slice; a well-formed date is parsed without allocating.
+func ParseDateBytes(b []byte) (Date, error) {
+	if d, ok := parseDateFast(b); ok {
+		return d, nil
+	}
+	return parseDate(string(b))
+}
+
+// parseDateFast parses a well-formed YYYY, YYYY-MM or YYYY-MM-DD (no surrounding spaces); ok is false
+// for anything else, valid or not.
+func parseDateFast[T string | []byte](s T) (Date, bool) {
+	num := func(s T) int {
+		v := 0
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if c < '0' || c > '9' {
+				return -1
+			}
+			v = v*10 + int(c-'0')
+		}
+		return v
+	}
+	n := len(s)
+	if n != 4 && n != 7 && n != 10 {
+		return 0, false
+	}
+	y, m, d := num(s[:4]), 0, 0
+	if y < 1 {
+		return 0, false
+	}
+	if n >= 7 {
+		if m = num(s[5:7]); s[4] != '-' || m < 1 || m > 12 {
+			return 0, false
+		}
+	}
+	if n == 10 {
+		if d = num(s[8:10]); s[7] != '-' || d < 1 || d > DaysIn(y, m) {
+			return 0, false
+		}
+	}
+	return NewDate(y, m, d), true
+}
+
+// parseDate is ParseDate's general path: it trims, checks the shape and says what is wrong.
+func parseDate(s string) (Date, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return 0, nil
@@ -134,11 +188,15 @@ func (d Date) String() string {
 	if d == 0 {
 		return ""
 	}
-	return string(d.appendTo(make([]byte, 0, 10)))
+	return string(d.Append(make([]byte, 0, 10)))
 }
 
-// appendTo appends d's text form to b without going through fmt.
-func (d Date) appendTo(b []byte) []byte {
+// Append appends d's text form (as String gives it) to b without going through fmt; the zero Date
+// appends nothing.
+func (d Date) Append(b []byte) []byte {
+	if d == 0 {
+		return b
+	}
 	y := d.Year()
 	b = append(b, byte('0'+y/1000%10), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10))
 	if m := d.Month(); m != 0 {

@@ -2,6 +2,8 @@ package graph
 
 import (
 	"errors"
+	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -128,4 +130,57 @@ func FuzzParseDate(f *testing.F) {
 			t.Fatalf("%q: String %q does not parse back (%v, %v)", s, d.String(), back, err)
 		}
 	})
+}
+
+// TestParseDateFastPath checks the allocation-free path of ParseDate and ParseDateBytes against the
+// general path on every shape of date text, valid and not.
+func TestParseDateFastPath(t *testing.T) {
+	inputs := []string{"", " ", "2016", "0000", "0001", "9999", "2016-00", "2016-01", "2016-12", "2016-13",
+		"2016-02-29", "2015-02-29", "2000-02-29", "1900-02-29", "2016-04-31", "2016-04-30", "2016-1-01",
+		"2016-01-1", "2016/01/01", "201a", "2016-0a", "2016-01-0a", " 2016", "2016 ", "2016-08-08", "+016",
+		"-016", "2016-", "2016-08-", "20160808", "2016-08-08-01", "１２３４"}
+	for y := 0; y <= 2; y++ {
+		for m := 0; m <= 13; m++ {
+			for d := 0; d <= 32; d++ {
+				inputs = append(inputs, fmt.Sprintf("%04d-%02d-%02d", 2000+y*100, m, d))
+			}
+		}
+	}
+	for _, s := range inputs {
+		want, wantErr := parseDate(s)
+		got, err := ParseDate(s)
+		gotB, errB := ParseDateBytes([]byte(s))
+		if got != want || gotB != want || (err == nil) != (wantErr == nil) || (errB == nil) != (wantErr == nil) {
+			t.Errorf("%q: ParseDate = %v, %v; ParseDateBytes = %v, %v; general path = %v, %v", s, got, err, gotB, errB, want, wantErr)
+		}
+		if wantErr != nil && (err.Error() != wantErr.Error() || errB.Error() != wantErr.Error()) {
+			t.Errorf("%q: messages differ: %v / %v / %v", s, err, errB, wantErr)
+		}
+	}
+}
+
+// TestAppendLinkID checks that AppendLinkID appends what DeriveLinkID returns.
+func TestAppendLinkID(t *testing.T) {
+	for _, c := range []struct {
+		kind, from, to string
+		directed       bool
+		date           Date
+	}{{"ally", "b", "a", false, 0}, {"ally", "a", "b", false, NewDate(2016, 8, 0)}, {"arms_sale", "z", "a", true, NewDate(2016, 8, 8)},
+		{"k", "", "", true, NewDate(1, 0, 0)}, {"k", "very-long-actor-identifier-" + strings.Repeat("x", 100), "y", false, NewDate(2020, 1, 2)}} {
+		want := DeriveLinkID(c.kind, c.from, c.to, c.directed, c.date)
+		if got := string(AppendLinkID([]byte("pre:"), c.kind, c.from, c.to, c.directed, c.date)); got != "pre:"+want {
+			t.Errorf("AppendLinkID = %q, DeriveLinkID = %q", got, want)
+		}
+		from, to := c.from, c.to
+		if !c.directed && to < from {
+			from, to = to, from
+		}
+		ref := c.kind + ":" + from + ":" + to
+		if c.date != 0 {
+			ref += ":" + c.date.String()
+		}
+		if want != ref {
+			t.Errorf("DeriveLinkID = %q, want %q", want, ref)
+		}
+	}
 }

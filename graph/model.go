@@ -152,19 +152,22 @@ func (l *Link) When() Date {
 // ":date" when the link has an On or Start date. For undirected kinds the two actor ids are sorted, so
 // the id does not depend on the order they were written in.
 func DeriveLinkID(kind, from, to string, directed bool, date Date) string {
+	var buf [96]byte // on the stack: most ids fit, so the string is the one allocation
+	return string(AppendLinkID(buf[:0], kind, from, to, directed, date))
+}
+
+// AppendLinkID appends what DeriveLinkID returns to b, without allocating when b has room.
+func AppendLinkID(b []byte, kind, from, to string, directed bool, date Date) []byte {
 	if !directed && to < from {
 		from, to = to, from
 	}
-	var b strings.Builder
-	b.Grow(len(kind) + len(from) + len(to) + 14)
-	b.WriteString(kind)
-	b.WriteByte(':')
-	b.WriteString(from)
-	b.WriteByte(':')
-	b.WriteString(to)
+	b = append(b, kind...)
+	b = append(b, ':')
+	b = append(b, from...)
+	b = append(b, ':')
+	b = append(b, to...)
 	if date != 0 {
-		b.WriteByte(':')
-		b.WriteString(date.String())
+		b = date.Append(append(b, ':'))
 	}
-	return b.String()
+	return b
 }

@@ -6,11 +6,11 @@ import (
 	"fmt"
 	"reflect"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/relgraph/relgraph/data/internal/alias"
+	"github.com/relgraph/relgraph/data/native"
 	"github.com/relgraph/relgraph/graph"
 	"go.yaml.in/yaml/v3"
 )
@@ -476,13 +476,11 @@ func hint(word string, candidates []string) string {
 	return ""
 }
 
-// linkColumns are the columns of links.csv an import writes (DESIGN §2); linkReserved adds the other
-// columns the CSV reader gives a meaning. Attributes may not take these names.
+// linkReserved and actorReserved are the columns the CSV reader gives a meaning (the schema in
+// package native). Attributes may not take these names.
 var (
-	linkColumns   = []string{"kind", "from", "to", "start", "end", "on", "sign", "weight", "certainty"}
-	linkReserved  = append(slices.Clone(linkColumns), "id", "sources", "attrs")
-	actorColumns  = []string{"id", "name", "kind", "in", "aliases"}
-	actorReserved = append(slices.Clone(actorColumns), "stands_for", "start", "end", "route", "route_kind", "certainty", "sources", "attrs")
+	linkReserved  = native.LinkNames(native.CSV)
+	actorReserved = native.ActorNames(native.CSV)
 )
 
 func isLinkColumn(name string) bool { return containsFold(linkReserved, name) }

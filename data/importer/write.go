@@ -1,210 +1,44 @@
 package importer
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"slices"
-	"strconv"
-	"strings"
 
 	"github.com/relgraph/relgraph/data/disk"
+	"github.com/relgraph/relgraph/data/native"
 	"github.com/relgraph/relgraph/graph"
 	"go.yaml.in/yaml/v3"
 )
 
 // The files of a dataset directory written by WriteDir.
 const (
-	ActorsFile = "actors.csv"
-	LinksFile  = "links.csv"
+	ActorsFile = native.ActorsFile
+	LinksFile  = native.LinksFile
 	KindsFile  = "kinds.yaml"
 )
 
 // AliasSeparator separates aliases in the aliases column of actors.csv.
-const AliasSeparator = "|"
+const AliasSeparator = native.ListSeparator
 
-// csvWriter writes RFC 4180 records, quoting only fields that need it. Fields are appended to a line
-// buffer with field, date and number, and the line is written by end.
-type csvWriter struct {
-	w   *bufio.Writer
-	buf []byte
-	n   int // fields in buf
-}
-
-func needsQuotes(f string) bool {
-	if f == "" {
-		return false
-	}
-	if f[0] == ' ' || f[len(f)-1] == ' ' {
-		return true
-	}
-	for i := 0; i < len(f); i++ {
-		switch f[i] {
-		case ',', '"', '\r', '\n':
-			return true
-		}
-	}
-	return false
-}
-
-func (c *csvWriter) sep() {
-	if c.n > 0 {
-		c.buf = append(c.buf, ',')
-	}
-	c.n++
-}
-
-func (c *csvWriter) field(f string) {
-	c.sep()
-	if !needsQuotes(f) {
-		c.buf = append(c.buf, f...)
-		return
-	}
-	c.buf = append(c.buf, '"')
-	for j := 0; j < len(f); j++ {
-		if f[j] == '"' {
-			c.buf = append(c.buf, '"')
-		}
-		c.buf = append(c.buf, f[j])
-	}
-	c.buf = append(c.buf, '"')
-}
-
-// date appends d as written in datasets (2016, 2016-08, 2016-08-08); the zero Date is empty.
-func (c *csvWriter) date(d graph.Date) {
-	c.sep()
-	if d == 0 {
-		return
-	}
-	pad := func(n, width int) {
-		var tmp [4]byte
-		for i := width - 1; i >= 0; i-- {
-			tmp[i] = byte('0' + n%10)
-			n /= 10
-		}
-		c.buf = append(c.buf, tmp[:width]...)
-	}
-	pad(d.Year(), 4)
-	if d.Month() != 0 {
-		c.buf = append(c.buf, '-')
-		pad(d.Month(), 2)
-		if d.Day() != 0 {
-			c.buf = append(c.buf, '-')
-			pad(d.Day(), 2)
-		}
-	}
-}
-
-func (c *csvWriter) number(f float64) {
-	c.sep()
-	c.buf = strconv.AppendFloat(c.buf, f, 'g', -1, 64)
-}
-
-func (c *csvWriter) integer(n int) {
-	c.sep()
-	c.buf = strconv.AppendInt(c.buf, int64(n), 10)
-}
-
-func (c *csvWriter) empty() { c.sep() }
-
-// end writes the line. A line of one empty field is written as "" so that it is not a blank line.
-func (c *csvWriter) end() {
-	if c.n == 1 && len(c.buf) == 0 {
-		c.buf = append(c.buf, `""`...)
-	}
-	c.buf = append(c.buf, '\n')
-	c.w.Write(c.buf)
-	c.buf, c.n = c.buf[:0], 0
-}
-
-func (c *csvWriter) record(fields ...string) {
-	for _, f := range fields {
-		c.field(f)
-	}
-	c.end()
-}
-
-// WriteActors writes actors.csv: the columns id,name,kind,in,aliases and one column per attribute name
-// (sorted), empty where an actor lacks it.
+// WriteActors writes actors.csv with native.WriteActors in the import dialect: the columns
+// id,name,kind,in,aliases and one column per attribute name (sorted), empty where an actor lacks it.
 func (d *Dataset) WriteActors(w io.Writer) error {
-	keys := map[string]bool{}
-	for i := range d.actors {
-		for k := range d.actors[i].Attrs {
-			keys[k] = true
-		}
-	}
-	attrCols := sortedKeys(keys)
-	cw := &csvWriter{w: bufio.NewWriterSize(w, 1<<16)}
-	cw.record(append(slices.Clone(actorColumns), attrCols...)...)
-	row := make([]string, len(actorColumns)+len(attrCols))
-	for i := range d.actors {
-		a := &d.actors[i]
-		row[0], row[1], row[2], row[3], row[4] = a.ID, a.Name, a.Kind, a.In, strings.Join(a.Aliases, AliasSeparator)
-		for j, k := range attrCols {
-			row[len(actorColumns)+j] = a.Attrs[k]
-		}
-		cw.record(row...)
-	}
-	return cw.w.Flush()
+	return native.WriteActors(w, len(d.actors), d.Actor, native.Options{Import: true})
 }
 
-// WriteLinks writes links.csv: the columns kind,from,to,start,end,on,sign,weight,certainty and one column
-// per attribute name (sorted). Values equal to the defaults are left empty: sign when it is the kind's,
-// weight 1 (graph.DefaultWeight; a weight of 0 is written as 0), certainty reported.
+// WriteLinks writes links.csv with native.WriteLinks in the import dialect: the columns
+// kind,from,to,start,end,on,sign,weight,certainty and one column per attribute name (sorted). Values
+// equal to the defaults are left empty: sign when it is the kind's, weight 1 (graph.DefaultWeight; a
+// weight of 0 is written as 0), certainty reported.
 func (d *Dataset) WriteLinks(w io.Writer) error {
-	keys := map[string]bool{}
-	for _, m := range d.attrs {
-		for k := range m {
-			keys[k] = true
-		}
-	}
-	attrCols := sortedKeys(keys)
-	cw := &csvWriter{w: bufio.NewWriterSize(w, 1<<16)}
-	cw.record(append(slices.Clone(linkColumns), attrCols...)...)
-	for i := range d.links {
-		r := &d.links[i]
-		lk := &d.linkKinds[r.kind]
-		cw.field(lk.ID)
-		cw.field(d.actors[r.from].ID)
-		cw.field(d.actors[r.to].ID)
-		if r.event {
-			cw.empty()
-			cw.empty()
-			cw.date(r.start)
-		} else {
-			cw.date(r.start)
-			cw.date(r.end)
-			cw.empty()
-		}
-		if r.sign != lk.Sign {
-			cw.integer(int(r.sign))
-		} else {
-			cw.empty()
-		}
-		if r.weight != graph.DefaultWeight {
-			cw.number(r.weight)
-		} else {
-			cw.empty()
-		}
-		if r.cert != 0 {
-			cw.field(r.cert.String())
-		} else {
-			cw.empty()
-		}
-		for _, k := range attrCols {
-			if r.attrs >= 0 {
-				cw.field(d.attrs[r.attrs][k])
-			} else {
-				cw.empty()
-			}
-		}
-		cw.end()
-	}
-	return cw.w.Flush()
+	return native.WriteLinks(w, len(d.links), func(i int, l *graph.Link) int8 {
+		d.fill(l, i)
+		return d.linkKinds[d.links[i].kind].Sign
+	}, native.Options{Import: true})
 }
 
 // HasKinds reports whether the dataset declares kinds, to be written to kinds.yaml.
@@ -301,13 +135,4 @@ func checkReplaceable(dir string) error {
 		}
 	}
 	return nil
-}
-
-func sortedKeys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	slices.Sort(out)
-	return out
 }

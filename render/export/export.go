@@ -1,6 +1,7 @@
 // Package export writes a relgraph graph in the formats other tools read: GraphML (yEd, Gephi,
-// NetworkX, igraph), GEXF 1.3 with time (Gephi's timeline), Cytoscape.js JSON, the bulk-import files of
-// Neo4j with a LOAD CSV script, and relgraph's own CSV pair, which loads back losslessly.
+// NetworkX, igraph), GEXF 1.3 with time (Gephi's timeline), Cytoscape.js JSON and the bulk-import files of
+// Neo4j with a LOAD CSV script. relgraph's own CSV pair, which loads back losslessly, is not a foreign
+// format: package data/native writes it.
 //
 // Every writer takes a View — the actors and links to write — and writes them in the graph's order
 // (actor numbers, link numbers), so that the output of a given graph is always the same bytes. Names,
@@ -30,14 +31,13 @@ const (
 	GEXF      Format = "gexf"
 	Cytoscape Format = "cytoscape"
 	Neo4j     Format = "neo4j"
-	CSV       Format = "csv"
 )
 
-// Formats lists every format, in the order help texts show them.
-var Formats = []Format{GraphML, GEXF, Cytoscape, Neo4j, CSV}
+// Formats returns every format, in the order help texts show them, as a new slice.
+func Formats() []Format { return []Format{GraphML, GEXF, Cytoscape, Neo4j} }
 
-// IsDir reports whether f is written as a directory of files (Neo4j, CSV) rather than one file.
-func (f Format) IsDir() bool { return f == Neo4j || f == CSV }
+// IsDir reports whether f is written as a directory of files (Neo4j) rather than one file.
+func (f Format) IsDir() bool { return f == Neo4j }
 
 // Ext returns the usual file name extension of a single-file format ("" for directory formats).
 func (f Format) Ext() string {

@@ -45,32 +45,6 @@ func TestNeo4jNames(t *testing.T) {
 	}
 }
 
-func TestCSVListAndColumns(t *testing.T) {
-	tests := []struct {
-		in   []string
-		want string
-	}{
-		{nil, ""},
-		{[]string{"a", "b c"}, "a|b c"},
-		{[]string{"a|b"}, `["a|b"]`},
-		{[]string{"[x]"}, `["[x]"]`},
-		{[]string{"x", "[y]"}, "x|[y]"},
-		{[]string{" padded"}, `[" padded"]`},
-		{[]string{""}, `[""]`},
-		{[]string{"cr\r\nlf"}, "cr\r\nlf"}, // the reader keeps a CRLF inside quotes
-	}
-	for _, tt := range tests {
-		if got := csvList(tt.in); got != tt.want {
-			t.Errorf("csvList(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-	cols, viaJSON := csvColumns([]string{"", " x", "Kind", "Value", "attrs", "value", "troops"}, csvLinkHeader)
-	if !reflect.DeepEqual(cols, []string{"Value", "troops"}) ||
-		!reflect.DeepEqual(viaJSON, map[string]bool{"": true, " x": true, "Kind": true, "attrs": true, "value": true}) {
-		t.Errorf("csvColumns = %q, %v", cols, viaJSON)
-	}
-}
-
 func TestParseColor(t *testing.T) {
 	tests := []struct {
 		in         string

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/relgraph/relgraph/data/disk"
+	"github.com/relgraph/relgraph/data/native"
 	"github.com/relgraph/relgraph/graph"
 	"github.com/relgraph/relgraph/render"
 	"github.com/relgraph/relgraph/render/export"
@@ -20,8 +21,12 @@ import (
 // exportAliases are other names --as accepts.
 var exportAliases = map[string]export.Format{"json": export.Cytoscape, "cyjs": export.Cytoscape}
 
-// exportDot is the DOT format, which export hands to the diagram code.
-const exportDot = "dot"
+// exportDot is the DOT format, which export hands to the diagram code, and exportCSV relgraph's own
+// CSV pair, which package data/native writes.
+const (
+	exportDot = "dot"
+	exportCSV = "csv"
+)
 
 // exportExts maps output file extensions to formats.
 var exportExts = map[string]string{".graphml": "graphml", ".gexf": "gexf", ".json": "cytoscape", ".cyjs": "cytoscape", ".dot": "dot", ".gv": "dot"}
@@ -128,7 +133,7 @@ func (a *app) exportFormat(as string) (string, error) {
 		return fromExt, nil
 	case as == "":
 		return "", usagef("say which format to write with --as graphml|gexf|cytoscape|neo4j|csv|dot (or name a .graphml, .gexf or .json file with -o)")
-	case as != exportDot && !slices.Contains(export.Formats, export.Format(as)):
+	case as != exportDot && as != exportCSV && !slices.Contains(export.Formats(), export.Format(as)):
 		return "", usagef("unknown --as %q (want graphml, gexf, cytoscape, neo4j, csv or dot)", as)
 	case fromExt != "" && fromExt != as:
 		return "", usagef("--as %s contradicts the extension of %q", as, a.output)
@@ -142,7 +147,7 @@ func (a *app) exportFormat(as string) (string, error) {
 func (a *app) writeExport(format string, v export.View, opts export.Options, focused bool) error {
 	var err error
 	switch f := export.Format(format); {
-	case f.IsDir():
+	case f.IsDir() || format == exportCSV:
 		if a.output == "" || a.output == "-" {
 			return usagef("--as %s writes a directory: give it with -o DIR", format)
 		}
@@ -150,7 +155,7 @@ func (a *app) writeExport(format string, v export.View, opts export.Options, foc
 		if f == export.Neo4j {
 			files, err = export.WriteNeo4j(v)
 		} else {
-			files, err = export.WriteCSV(v)
+			files, err = nativeFiles(v)
 		}
 		if err != nil {
 			return err
@@ -180,6 +185,19 @@ func (a *app) writeExport(format string, v export.View, opts export.Options, foc
 		dopts.Actors = nonNil(v.Actors)
 	}
 	return a.stream(false, func(w io.Writer) error { return render.DOT(w, v.Graph, dopts) })
+}
+
+// nativeFiles returns the files of relgraph's own CSV dataset holding v (native.WriteGraph).
+func nativeFiles(v export.View) ([]export.File, error) {
+	nf, err := native.WriteGraph(v.Graph, v.Actors, v.Links)
+	if err != nil {
+		return nil, err
+	}
+	files := make([]export.File, len(nf))
+	for i, f := range nf {
+		files[i] = export.File{Name: f.Name, Data: f.Data}
+	}
+	return files, nil
 }
 
 // writeDirAtomic writes files into directory dir all at once (disk.ReplaceDir), so that dir is never

@@ -1,11 +1,11 @@
-package export
+package native
 
 import "testing"
 
-// TestCSVCell: cells a spreadsheet would run as formulas get an apostrophe in front, and so do cells
+// TestEscapeCell: cells a spreadsheet would run as formulas get an apostrophe in front, and so do cells
 // that start with apostrophes before such a character; plain numbers and everything else are left as
 // they are.
-func TestCSVCell(t *testing.T) {
+func TestEscapeCell(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"", ""},
 		{"Baku", "Baku"},
@@ -33,8 +33,17 @@ func TestCSVCell(t *testing.T) {
 		{"+1.", "'+1."},
 	}
 	for _, tt := range tests {
-		if got := csvCell(tt.in); got != tt.want {
-			t.Errorf("csvCell(%q) = %q, want %q", tt.in, got, tt.want)
+		if got := EscapeCell(tt.in); got != tt.want {
+			t.Errorf("EscapeCell(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestUnescapeCell: UnescapeCell undoes EscapeCell for every value.
+func TestUnescapeCell(t *testing.T) {
+	for _, v := range []string{"", "'", "''", "=1", "'=1", "''=1", "-5", "-", "'x", "\tx", "a=b", " =x", "@"} {
+		if got := UnescapeCell(EscapeCell(v)); got != v {
+			t.Errorf("UnescapeCell(EscapeCell(%q)) = %q", v, got)
 		}
 	}
 }
