@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/relgraph/relgraph/data/native"
 	"github.com/relgraph/relgraph/graph"
 )
 
@@ -233,8 +234,8 @@ func (p *csvParser) sources(rec []string, i int) []graph.Source {
 	}
 	dec := json.NewDecoder(strings.NewReader(s))
 	dec.DisallowUnknownFields()
-	var out []graph.Source
-	if err := dec.Decode(&out); err != nil {
+	var cells []native.Source
+	if err := dec.Decode(&cells); err != nil {
 		p.fieldErr(i, "sources: want a JSON list like [{\"doc\":\"d\",\"para\":3,\"note\":\"…\"}]: %v", err)
 		return nil
 	}
@@ -242,6 +243,7 @@ func (p *csvParser) sources(rec []string, i int) []graph.Source {
 		p.fieldErr(i, "sources: unexpected text after the JSON list")
 		return nil
 	}
+	out := native.GraphSources(cells)
 	for j, src := range out {
 		if src.Doc == "" {
 			p.fieldErr(i, "sources[%d]: a source needs doc (a document id)", j)

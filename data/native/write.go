@@ -334,7 +334,7 @@ func (c *csvWriter) sources(s []graph.Source) {
 		c.empty()
 		return
 	}
-	c.field(jsonText(s))
+	c.field(jsonText(CellSources(s)))
 }
 
 // attrs appends the attribute cells of a row: one per column in cols and, with needJSON, the attrs
