@@ -108,9 +108,9 @@ func (g *Graph) Rank(by string, top int) (RankResult, error) {
 	switch by {
 	case ByDegree:
 		c := g.Project(ProjectOptions{})
-		scores = make([]float64, c.N)
-		for u := range c.N {
-			scores[u] = float64(c.Off[u+1] - c.Off[u])
+		scores = make([]float64, c.NumNodes())
+		for u := range c.NumNodes() {
+			scores[u] = float64(c.Degree(int32(u)))
 		}
 	case ByBetweenness:
 		c := g.Project(ProjectOptions{})
@@ -218,13 +218,13 @@ func (g *Graph) Cut(a, b int32, directed bool) (Cut, error) {
 		return res, err
 	}
 	c := g.Project(ProjectOptions{Directed: directed})
-	path := algo.ShortestPath(c, a, b)
+	path := g.Searcher(c).ShortestPath(a, b)
 	res.Connected = path != nil
 	if !res.Connected {
 		return res, nil
 	}
 	// An actor on every path lies on this one: test each inner actor of it.
-	seen := make([]int32, c.N)
+	seen := make([]int32, c.NumNodes())
 	for i, v := range path[1 : len(path)-1] {
 		if !reachableAvoiding(c, a, b, v, seen, int32(i+1)) {
 			res.Through = append(res.Through, g.u.actors[v].ID)
@@ -292,17 +292,18 @@ const maxTriadsExamined = 100000
 // top ≤ 0), those backed by the most links first. O(E^1.5).
 func (g *Graph) Balance(top int) BalanceResult {
 	c := g.Project(ProjectOptions{})
-	sign := make([]int8, len(c.Nbr))
-	acc := make([]int32, c.N)
-	for u := range int32(c.N) {
+	sign := make([]int8, c.NumEntries())
+	acc := make([]int32, c.NumNodes())
+	for u := range int32(c.NumNodes()) {
 		for _, l := range g.Out(u) {
 			acc[g.links[l].to] += int32(g.links[l].sign)
 		}
 		for _, l := range g.In(u) {
 			acc[g.links[l].from] += int32(g.links[l].sign)
 		}
-		for k := c.Off[u]; k < c.Off[u+1]; k++ {
-			v := c.Nbr[k]
+		first := c.RowStart(u)
+		for i, v := range c.Neighbors(u) {
+			k := first + i
 			switch {
 			case acc[v] > 0:
 				sign[k] = 1

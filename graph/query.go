@@ -169,11 +169,11 @@ func (g *Graph) EachPath(a, b int32, opts PathOptions, yield func(Path) error) (
 			return deliver(np) && n < opts.K
 		})
 	case opts.Weighted:
-		if p, _ := algo.Dijkstra(c, a, b); p != nil {
+		if p, _ := g.Searcher(c).Dijkstra(a, b); p != nil {
 			deliver(p)
 		}
 	default:
-		if p := algo.ShortestPath(c, a, b); p != nil {
+		if p := g.Searcher(c).ShortestPath(a, b); p != nil {
 			deliver(p)
 		}
 	}
@@ -386,7 +386,7 @@ func (g *Graph) Connect(a int32, aSide []int32, b int32, bSide []int32, opts Con
 		cm = g.ProjectMerged(ProjectOptions{Multiplicity: true}, merge)
 	}
 	c := cm.Unweighted()
-	pc := algo.PathCountsMultiplied(cm, a, b, 1)
+	pc := g.Searcher(cm).PathCountsMultiplied(a, b, 1)
 	res.Distance = pc.Dist
 	if pc.Dist < 0 {
 		return res, nil
@@ -407,7 +407,7 @@ func (g *Graph) Connect(a int32, aSide []int32, b int32, bSide []int32, opts Con
 	strength := func(np []int32) float64 {
 		s := 1.0
 		for i := 1; i < len(np); i++ {
-			s *= cm.W[edgeIndex(cm, np[i-1], np[i])]
+			s *= cm.Cost(cm.EdgeIndex(np[i-1], np[i]))
 		}
 		return s
 	}
@@ -458,15 +458,6 @@ func (g *Graph) Connect(a int32, aSide []int32, b int32, bSide []int32, opts Con
 
 // maxConnectCandidates bounds the paths Connect ranks to choose its best paths.
 const maxConnectCandidates = 5000
-
-// edgeIndex returns the position of the edge u→v in c.Nbr (c's rows are sorted), or -1.
-func edgeIndex(c *algo.CSR, u, v int32) int {
-	row := c.Nbr[c.Off[u]:c.Off[u+1]]
-	if i, ok := slices.BinarySearch(row, v); ok {
-		return int(c.Off[u]) + i
-	}
-	return -1
-}
 
 func mapKeys[K comparable, V any](m map[K]V) func(func(K) bool) {
 	return func(yield func(K) bool) {
