@@ -106,11 +106,18 @@ func (g *Graph) project(opts ProjectOptions, merge []int32) *algo.CSR {
 			members[r] = append(members[r], int32(a))
 		}
 	}
+	// The arrays of the CSR, filled row by row as the links of each actor are read.
+	off, nbr := make([]int32, n+1), make([]int32, 0, len(g.links)*2)
+	var w []float64
 	withW := opts.Weighted || opts.Multiplicity
-	c := algo.NewBuilder(n, opts.Directed, withW, len(g.links)*2)
+	if withW {
+		w = make([]float64, 0, len(g.links)*2)
+	}
 	stamp := make([]int32, n) // stamp[v] == u+1 when v is already a neighbour of u
-	at := make([]int, n)      // edge index of v in u's row
+	at := make([]int32, n)    // position of v in u's segment
+	var seg []nbrCost
 	for u := range int32(n) {
+		start := len(nbr)
 		add := func(v int32, l int32) {
 			v = rep(v)
 			if v == u {
@@ -125,14 +132,17 @@ func (g *Graph) project(opts ProjectOptions, merge []int32) *algo.CSR {
 			if stamp[v] == u+1 {
 				switch {
 				case opts.Multiplicity:
-					c.SetCost(at[v], c.Cost(at[v])+1)
-				case opts.Weighted && cost < c.Cost(at[v]):
-					c.SetCost(at[v], cost)
+					w[at[v]]++
+				case opts.Weighted && cost < w[at[v]]:
+					w[at[v]] = cost
 				}
 				return
 			}
-			stamp[v], at[v] = u+1, c.Len()
-			c.Add(v, cost)
+			stamp[v], at[v] = u+1, int32(len(nbr))
+			nbr = append(nbr, v)
+			if withW {
+				w = append(w, cost)
+			}
 		}
 		srcs := []int32{u}
 		if merge != nil {
@@ -148,11 +158,28 @@ func (g *Graph) project(opts ProjectOptions, merge []int32) *algo.CSR {
 				}
 			}
 		}
-		c.EndRow()
+		if nb := nbr[start:]; withW {
+			seg = seg[:0]
+			for i, v := range nb {
+				seg = append(seg, nbrCost{v, w[start+i]})
+			}
+			slices.SortFunc(seg, func(a, b nbrCost) int { return int(a.v - b.v) })
+			for i, s := range seg {
+				nb[i], w[start+i] = s.v, s.cost
+			}
+		} else {
+			slices.Sort(nb)
+		}
+		off[u+1] = int32(len(nbr))
 	}
-	// Every row is free of duplicates (stamp) and of loops, every link gives its edge from both ends
-	// unless it is followed one way, and costs are positive: the graph needs no check.
-	return c.BuildUnchecked()
+	// Every row is sorted and free of duplicates (stamp) and of loops, every link gives its edge from
+	// both ends unless it is followed one way, and costs are positive: the arrays need no check.
+	return algo.NewCSRUnchecked(n, off, nbr, w, opts.Directed)
+}
+
+type nbrCost struct {
+	v    int32
+	cost float64
 }
 
 // LinksAcross returns the links with one end in set a and the other in set b, in increasing order;

@@ -17,7 +17,7 @@ import (
 // edge, Cost reads its cost, and a caller may keep per-edge values in a slice indexed the same way (as
 // Triads' signs are).
 //
-// A CSR is made by FromEdges (from a list of edges), a Builder (row by row) or NewCSR (from its arrays).
+// A CSR is made by FromEdges (from a list of edges) or NewCSR (from its arrays).
 type CSR struct {
 	n        int
 	off      []int32 // len n+1: the entries of u are nbr[off[u]:off[u+1]]
@@ -26,8 +26,7 @@ type CSR struct {
 	directed bool
 }
 
-// ErrInvalidCSR is wrapped by the errors of NewCSR, Builder.Build and Validate: the arrays given do
-// not form a CSR.
+// ErrInvalidCSR is wrapped by the errors of NewCSR and Validate: the arrays given do not form a CSR.
 var ErrInvalidCSR = errors.New("invalid CSR")
 
 // NewCSR returns the CSR on nodes 0..n-1 whose node u has the neighbours nbr[off[u]:off[u+1]], with
@@ -40,6 +39,15 @@ func NewCSR(n int, off, nbr []int32, w []float64, directed bool) (*CSR, error) {
 		return nil, err
 	}
 	return g, nil
+}
+
+// NewCSRUnchecked is NewCSR without the check, for a caller whose arrays keep the invariants by
+// construction (rows sorted strictly ascending, ids in range, no self loops, positive finite costs,
+// undirected edges stored both ways with equal costs) and that would rather not pay O(E log deg) to
+// check them. Arrays that break them make the algorithms' answers wrong; Validate finds out. The CSR
+// keeps the slices: the caller must not modify them afterwards. O(1).
+func NewCSRUnchecked(n int, off, nbr []int32, w []float64, directed bool) *CSR {
+	return &CSR{n: n, off: off, nbr: nbr, w: w, directed: directed}
 }
 
 // NumNodes returns the number of nodes: they are 0..NumNodes()-1.
@@ -124,8 +132,8 @@ func (g *CSR) PathCost(path []int32) float64 {
 // Validate checks g's invariants and returns an error wrapping ErrInvalidCSR when one is broken: n+1
 // offsets, non-decreasing from 0 to the number of entries; every row sorted strictly ascending, with ids
 // in 0..n-1 and no self loop; costs absent or one per entry, positive and finite; and, for an undirected
-// graph, every edge stored in both directions with the same cost. A CSR made by FromEdges, NewCSR or
-// Builder.Build always passes; Builder.BuildUnchecked relies on its caller. O(N + E log deg).
+// graph, every edge stored in both directions with the same cost. A CSR made by FromEdges or NewCSR always
+// passes; NewCSRUnchecked relies on its caller. O(N + E log deg).
 func (g *CSR) Validate() error {
 	if g.n < 0 || len(g.off) != g.n+1 {
 		return fmt.Errorf("%w: %d offsets for %d nodes", ErrInvalidCSR, len(g.off), g.n)
@@ -171,6 +179,106 @@ func (g *CSR) Validate() error {
 
 // maxCost is the largest finite float64.
 const maxCost = 1.7976931348623157e308
+
+// FromEdges builds a CSR on nodes 0..n-1 from a list of edges. Self loops are dropped and duplicate
+// edges merged; when w is non-nil (parallel to edges, positive costs) a merged edge keeps the smallest
+// cost. For an undirected graph an edge and its reverse are duplicates, and each edge is stored in both
+// directions. It panics when an edge names a node outside 0..n-1 or when w is non-nil and not parallel
+// to edges. O(n + len(edges)), by two counting sorts.
+func FromEdges(n int, directed bool, edges [][2]int32, w []float64) *CSR {
+	if w != nil && len(w) != len(edges) {
+		panic(fmt.Sprintf("algo.FromEdges: %d weights for %d edges", len(w), len(edges)))
+	}
+	for _, e := range edges {
+		if e[0] < 0 || int(e[0]) >= n || e[1] < 0 || int(e[1]) >= n {
+			panic(fmt.Sprintf("algo.FromEdges: edge %d→%d outside 0..%d", e[0], e[1], n-1))
+		}
+	}
+	// Directed entries (u, v, edge index), loops dropped; undirected edges both ways.
+	m := 0
+	for _, e := range edges {
+		if e[0] != e[1] {
+			m++
+		}
+	}
+	if !directed {
+		m *= 2
+	}
+	src := make([]int32, 0, m)
+	dst := make([]int32, 0, m)
+	idx := make([]int32, 0, m)
+	for i, e := range edges {
+		if e[0] == e[1] {
+			continue
+		}
+		src, dst, idx = append(src, e[0]), append(dst, e[1]), append(idx, int32(i))
+		if !directed {
+			src, dst, idx = append(src, e[1]), append(dst, e[0]), append(idx, int32(i))
+		}
+	}
+	// Counting sort by target, then a stable counting sort by source: rows come out sorted by target,
+	// duplicates adjacent.
+	byDst := countingOrder(n, dst)
+	off := make([]int32, n+1)
+	for _, u := range src {
+		off[u+1]++
+	}
+	for i := 1; i <= n; i++ {
+		off[i] += off[i-1]
+	}
+	next := slices.Clone(off[:n])
+	order := make([]int32, m)
+	for _, j := range byDst {
+		u := src[j]
+		order[next[u]] = j
+		next[u]++
+	}
+	// Dedupe each row in place.
+	g := &CSR{n: n, off: make([]int32, n+1), nbr: make([]int32, 0, m), directed: directed}
+	if w != nil {
+		g.w = make([]float64, 0, m)
+	}
+	for u := 0; u < n; u++ {
+		for k := off[u]; k < off[u+1]; k++ {
+			j := order[k]
+			v := dst[j]
+			last := len(g.nbr) - 1
+			if last >= int(g.off[u]) && g.nbr[last] == v {
+				if w != nil && w[idx[j]] < g.w[last] {
+					g.w[last] = w[idx[j]]
+				}
+				continue
+			}
+			g.nbr = append(g.nbr, v)
+			if w != nil {
+				g.w = append(g.w, w[idx[j]])
+			}
+		}
+		g.off[u+1] = int32(len(g.nbr))
+	}
+	g.nbr = slices.Clip(g.nbr)
+	if w != nil {
+		g.w = slices.Clip(g.w)
+	}
+	return g
+}
+
+// countingOrder returns the indexes 0..len(key)-1 stably sorted by key (values in 0..n-1).
+func countingOrder(n int, key []int32) []int32 {
+	off := make([]int32, n+1)
+	for _, k := range key {
+		off[k+1]++
+	}
+	for i := 1; i <= n; i++ {
+		off[i] += off[i-1]
+	}
+	out := make([]int32, len(key))
+	for j, k := range key {
+		out[off[k]] = int32(j)
+		off[k]++
+	}
+	return out
+}
 
 // Unweighted returns g without its edge costs: a graph sharing g's nodes and edges in which every edge
 // costs 1. It is g itself when g is unweighted. O(1).

@@ -154,53 +154,12 @@ func TestNewCSR(t *testing.T) {
 	}
 }
 
-func TestBuilder(t *testing.T) {
-	// Rows given out of order, a cost changed after the fact, and trailing rows left to Build.
-	b := NewBuilder(4, false, true, 6)
-	b.Add(2, 3)
-	b.Add(1, 7)
-	b.SetCost(1, b.Cost(1)-6) // 0–1 costs 1
-	b.EndRow()
-	if b.Row() != 1 || b.Len() != 2 {
-		t.Fatalf("after one row: Row %d Len %d", b.Row(), b.Len())
+func TestNewCSRUnchecked(t *testing.T) {
+	// Not checked: a one-way undirected edge is taken as given, and Validate finds it.
+	g := NewCSRUnchecked(2, []int32{0, 1, 1}, []int32{1}, nil, false)
+	if g.NumEntries() != 1 || !errors.Is(g.Validate(), ErrInvalidCSR) {
+		t.Errorf("NumEntries %d, Validate %v", g.NumEntries(), g.Validate())
 	}
-	b.Add(0, 1)
-	b.EndRow()
-	b.Add(0, 3)
-	g, err := b.Build()
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := FromEdges(4, false, [][2]int32{{0, 1}, {0, 2}}, []float64{1, 3})
-	if !slices.Equal(g.off, want.off) || !slices.Equal(g.nbr, want.nbr) || !slices.Equal(g.w, want.w) {
-		t.Errorf("built off %v nbr %v w %v, want %v %v %v", g.off, g.nbr, g.w, want.off, want.nbr, want.w)
-	}
-	// A broken graph: Build refuses it, BuildUnchecked does not look.
-	for _, check := range []bool{true, false} {
-		b := NewBuilder(2, false, false, 1)
-		b.Add(1, 1)
-		if check {
-			if g, err := b.Build(); !errors.Is(err, ErrInvalidCSR) || g != nil {
-				t.Errorf("Build of a one-way undirected edge = %v, %v", g, err)
-			}
-		} else if g := b.BuildUnchecked(); g.NumEntries() != 1 {
-			t.Errorf("BuildUnchecked: %d entries, want 1", g.NumEntries())
-		}
-	}
-	unweighted := NewBuilder(2, true, false, 1)
-	unweighted.Add(1, 5)
-	unweighted.SetCost(0, 9)
-	if g, err := unweighted.Build(); err != nil || g.Weighted() || g.Cost(0) != 1 {
-		t.Errorf("unweighted Build = %v, %v", g, err)
-	}
-	defer func() {
-		if recover() == nil {
-			t.Error("EndRow past the last node did not panic")
-		}
-	}()
-	full := NewBuilder(1, true, false, 0)
-	full.EndRow()
-	full.EndRow()
 }
 
 func TestPathCost(t *testing.T) {

@@ -4,8 +4,8 @@
 //
 // What lives where:
 //   - csr.go: CSR, the immutable compressed sparse row graph every algorithm runs on fastest, with its
-//     read accessors, NewCSR and Validate, and the views Unweighted, Reverse and Undirected;
-//   - build.go: Builder (a CSR row by row) and FromEdges (a CSR from a list of edges);
+//     read accessors, its constructors (NewCSR, NewCSRUnchecked, FromEdges), Validate, and the views
+//     Unweighted, Reverse and Undirected;
 //   - graph.go: Graph, the small interface in front of the algorithms that need nothing but adjacency,
 //     ToCSR, and the degree functions;
 //   - searcher.go: Searcher, which keeps the buffers of point-to-point searches on one CSR from one
