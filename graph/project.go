@@ -22,40 +22,63 @@ type ProjectOptions struct {
 	Multiplicity bool
 }
 
-// projections caches the projections of a graph; a Graph is immutable, so a projection never goes stale.
+// projections caches the projections of a graph, each with the searcher that keeps its search buffers;
+// a Graph is immutable, so a projection never goes stale.
 type projections struct {
 	mu    sync.Mutex
-	cache map[ProjectOptions]*algo.CSR
+	cache map[ProjectOptions]projection
+}
+
+// projection is a cached projection and its searcher.
+type projection struct {
+	csr    *algo.CSR
+	search *algo.Searcher
 }
 
 // Project returns the simple graph behind g: one node per actor slot (absent actors are isolated), one
 // edge per pair of actors joined by at least one link, parallel links collapsed. The result is cached
-// and shared; callers must not modify it. O(N + E log d) the first time, d the largest degree.
+// and shared (a CSR is immutable). O(N + E log d) the first time, d the largest degree.
 func (g *Graph) Project(opts ProjectOptions) *algo.CSR {
 	g.proj.mu.Lock()
 	defer g.proj.mu.Unlock()
-	if c, ok := g.proj.cache[opts]; ok {
-		return c
+	return g.projectCached(opts).csr
+}
+
+// projectCached returns the cached projection for opts, making it first if need be. g.proj.mu must be
+// held.
+func (g *Graph) projectCached(opts ProjectOptions) projection {
+	if p, ok := g.proj.cache[opts]; ok {
+		return p
 	}
 	if g.proj.cache == nil {
-		g.proj.cache = map[ProjectOptions]*algo.CSR{}
+		g.proj.cache = map[ProjectOptions]projection{}
 	}
 	var c *algo.CSR
 	if !opts.Weighted && !opts.Multiplicity {
-		// The hop-count projection is the multiplicity one without its W: build that once for both.
+		// The hop-count projection is the multiplicity one without its costs: build that once for both.
 		m := opts
 		m.Multiplicity = true
-		cm, ok := g.proj.cache[m]
-		if !ok {
-			cm = g.project(m, nil)
-			g.proj.cache[m] = cm
-		}
-		c = cm.Unweighted()
+		c = g.projectCached(m).csr.Unweighted()
 	} else {
 		c = g.project(opts, nil)
 	}
-	g.proj.cache[opts] = c
-	return c
+	p := projection{csr: c, search: algo.NewSearcher(c)}
+	g.proj.cache[opts] = p
+	return p
+}
+
+// Searcher returns a searcher of c: the one kept with c when c is a projection Project returned, so that
+// the search buffers of one question serve the next, or a new one for any other CSR (such as one
+// ProjectMerged returned). O(1).
+func (g *Graph) Searcher(c *algo.CSR) *algo.Searcher {
+	g.proj.mu.Lock()
+	defer g.proj.mu.Unlock()
+	for _, p := range g.proj.cache { // at most one entry per combination of options
+		if p.csr == c {
+			return p.search
+		}
+	}
+	return algo.NewSearcher(c)
 }
 
 // ProjectMerged is Project with groups of actors merged into one node: merge[a] is the node that actor
@@ -65,6 +88,7 @@ func (g *Graph) ProjectMerged(opts ProjectOptions, merge []int32) *algo.CSR {
 	return g.project(opts, merge)
 }
 
+// project builds the projection of g under opts, with actors merged by merge when it is non-nil.
 func (g *Graph) project(opts ProjectOptions, merge []int32) *algo.CSR {
 	n := len(g.u.actors)
 	rep := func(a int32) int32 {
@@ -82,17 +106,18 @@ func (g *Graph) project(opts ProjectOptions, merge []int32) *algo.CSR {
 			members[r] = append(members[r], int32(a))
 		}
 	}
-	c := &algo.CSR{N: n, Off: make([]int32, n+1), Directed: opts.Directed}
-	c.Nbr = make([]int32, 0, len(g.links)*2)
+	// The arrays of the CSR, filled row by row as the links of each actor are read.
+	off, nbr := make([]int32, n+1), make([]int32, 0, len(g.links)*2)
+	var w []float64
 	withW := opts.Weighted || opts.Multiplicity
 	if withW {
-		c.W = make([]float64, 0, len(g.links)*2)
+		w = make([]float64, 0, len(g.links)*2)
 	}
 	stamp := make([]int32, n) // stamp[v] == u+1 when v is already a neighbour of u
 	at := make([]int32, n)    // position of v in u's segment
 	var seg []nbrCost
 	for u := range int32(n) {
-		start := len(c.Nbr)
+		start := len(nbr)
 		add := func(v int32, l int32) {
 			v = rep(v)
 			if v == u {
@@ -107,16 +132,16 @@ func (g *Graph) project(opts ProjectOptions, merge []int32) *algo.CSR {
 			if stamp[v] == u+1 {
 				switch {
 				case opts.Multiplicity:
-					c.W[at[v]]++
-				case opts.Weighted && cost < c.W[at[v]]:
-					c.W[at[v]] = cost
+					w[at[v]]++
+				case opts.Weighted && cost < w[at[v]]:
+					w[at[v]] = cost
 				}
 				return
 			}
-			stamp[v], at[v] = u+1, int32(len(c.Nbr))
-			c.Nbr = append(c.Nbr, v)
+			stamp[v], at[v] = u+1, int32(len(nbr))
+			nbr = append(nbr, v)
 			if withW {
-				c.W = append(c.W, cost)
+				w = append(w, cost)
 			}
 		}
 		srcs := []int32{u}
@@ -133,21 +158,23 @@ func (g *Graph) project(opts ProjectOptions, merge []int32) *algo.CSR {
 				}
 			}
 		}
-		if nb := c.Nbr[start:]; withW {
+		if nb := nbr[start:]; withW {
 			seg = seg[:0]
 			for i, v := range nb {
-				seg = append(seg, nbrCost{v, c.W[start+i]})
+				seg = append(seg, nbrCost{v, w[start+i]})
 			}
 			slices.SortFunc(seg, func(a, b nbrCost) int { return int(a.v - b.v) })
 			for i, s := range seg {
-				nb[i], c.W[start+i] = s.v, s.cost
+				nb[i], w[start+i] = s.v, s.cost
 			}
 		} else {
 			slices.Sort(nb)
 		}
-		c.Off[u+1] = int32(len(c.Nbr))
+		off[u+1] = int32(len(nbr))
 	}
-	return c
+	// Every row is sorted and free of duplicates (stamp) and of loops, every link gives its edge from
+	// both ends unless it is followed one way, and costs are positive: the arrays need no check.
+	return algo.NewCSRUnchecked(n, off, nbr, w, opts.Directed)
 }
 
 type nbrCost struct {

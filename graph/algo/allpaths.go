@@ -38,7 +38,7 @@ func AllSimplePathsFunc(g *CSR, s, t int32, maxLen int, budget *Budget, yield fu
 		}
 		return Finished
 	}
-	maxLen = min(maxLen, g.N-1)
+	maxLen = min(maxLen, g.n-1)
 	if maxLen < 1 {
 		return Finished
 	}
@@ -53,12 +53,12 @@ func AllSimplePathsFunc(g *CSR, s, t int32, maxLen int, budget *Budget, yield fu
 	if budget.Exhausted() {
 		return OutOfSteps
 	}
-	onPath := make([]bool, g.N)
+	onPath := make([]bool, g.n)
 	path := make([]int32, 0, maxLen+1)
-	next := make([]int32, 0, maxLen+1) // next[i]: index into Nbr of the next edge to try from path[i]
+	next := make([]int32, 0, maxLen+1) // next[i]: edge index of the next edge to try from path[i]
 	for L := int(dt[s]); L <= maxLen; L++ {
 		path = append(path[:0], s)
-		next = append(next[:0], g.Off[s])
+		next = append(next[:0], g.off[s])
 		onPath[s] = true
 		for len(path) > 0 {
 			top := len(path) - 1
@@ -66,8 +66,8 @@ func AllSimplePathsFunc(g *CSR, s, t int32, maxLen int, budget *Budget, yield fu
 			rest := int32(L - top - 1) // edges still to walk after the next one
 			advanced := false
 			first, i := next[top], next[top]
-			for ; i < g.Off[u+1]; i++ {
-				v := g.Nbr[i]
+			for ; i < g.off[u+1]; i++ {
+				v := g.nbr[i]
 				if onPath[v] || dt[v] < 0 || dt[v] > rest || (v == t) != (rest == 0) {
 					continue
 				}
@@ -82,7 +82,7 @@ func AllSimplePathsFunc(g *CSR, s, t int32, maxLen int, budget *Budget, yield fu
 				}
 				next[top] = i + 1
 				path = append(path, v)
-				next = append(next, g.Off[v])
+				next = append(next, g.off[v])
 				onPath[v] = true
 				advanced = true
 				break
@@ -106,7 +106,7 @@ func reachCost(rev *CSR, dist []int32, depth int) int64 {
 	var n int64
 	for u, d := range dist {
 		if d >= 0 && int(d) < depth {
-			n += int64(rev.Off[u+1] - rev.Off[u])
+			n += int64(rev.off[u+1] - rev.off[u])
 		}
 	}
 	return n

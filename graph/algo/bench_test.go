@@ -90,10 +90,11 @@ func BenchmarkFromEdges(b *testing.B) {
 
 func BenchmarkShortestPath(b *testing.B) {
 	forGraphs(b, func(b *testing.B, bg *benchGraph, pairs [][2]int32) {
+		sr := NewSearcher(bg.g)
 		i := 0
 		for b.Loop() {
 			p := pairs[i%len(pairs)]
-			ShortestPath(bg.g, p[0], p[1])
+			sr.ShortestPath(p[0], p[1])
 			i++
 		}
 	})
@@ -109,10 +110,11 @@ func BenchmarkDistances(b *testing.B) {
 
 func BenchmarkDijkstra(b *testing.B) {
 	forGraphs(b, func(b *testing.B, bg *benchGraph, pairs [][2]int32) {
+		sr := NewSearcher(bg.gw)
 		i := 0
 		for b.Loop() {
 			p := pairs[i%len(pairs)]
-			Dijkstra(bg.gw, p[0], p[1])
+			sr.Dijkstra(p[0], p[1])
 			i++
 		}
 	})
@@ -177,10 +179,11 @@ func BenchmarkMinVertexCut(b *testing.B) {
 
 func BenchmarkPathCounts(b *testing.B) {
 	forGraphs(b, func(b *testing.B, bg *benchGraph, pairs [][2]int32) {
+		sr := NewSearcher(bg.g)
 		i := 0
 		for b.Loop() {
 			p := pairs[i%len(pairs)]
-			PathCounts(bg.g, p[0], p[1], 1)
+			sr.PathCounts(p[0], p[1], 1)
 			i++
 		}
 	})

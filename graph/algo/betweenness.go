@@ -42,7 +42,7 @@ type BetweennessOptions struct {
 // and the batch's levels: an entry per node and distinct distance from the batch's sources, a few per
 // node on small-world graphs and up to 64 on long chains.
 func Betweenness(g *CSR, opts BetweennessOptions) []float64 {
-	n := g.N
+	n := g.n
 	bc := make([]float64, n)
 	if n < 3 {
 		return bc
@@ -116,12 +116,12 @@ func Betweenness(g *CSR, opts BetweennessOptions) []float64 {
 	if len(sources) < n {
 		scale = float64(n) / float64(len(sources))
 	}
-	if !g.Directed {
+	if !g.directed {
 		scale /= 2
 	}
 	if opts.Normalized {
 		pairs := float64(n-1) * float64(n-2)
-		if !g.Directed {
+		if !g.directed {
 			pairs /= 2
 		}
 		scale /= pairs
@@ -190,8 +190,8 @@ type nodeBits struct {
 }
 
 func newBrandes(g *CSR) *brandes {
-	b := batchSize(g.N)
-	return &brandes{g: g, batch: b, bits: make([]nodeBits, g.N), val: make([]float64, g.N*b)}
+	b := batchSize(g.n)
+	return &brandes{g: g, batch: b, bits: make([]nodeBits, g.n), val: make([]float64, g.n*b)}
 }
 
 // run adds to acc the dependencies of every node on the given sources (at most w.batch, distinct).
@@ -199,7 +199,7 @@ func newBrandes(g *CSR) *brandes {
 // out-neighbours one level further), so the backward pass reads only out-edges and no predecessor lists
 // are kept.
 func (w *brandes) run(sources []int32, acc []float64) {
-	off, nbr := w.g.Off, w.g.Nbr
+	off, nbr := w.g.off, w.g.nbr
 	B := w.batch
 	nb, val := w.bits, w.val
 	clear(nb)

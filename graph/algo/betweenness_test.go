@@ -83,10 +83,10 @@ func TestBetweennessNetworkX(t *testing.T) {
 // refBetweenness is the O(N·E) textbook computation: from each source, count shortest paths forwards
 // and accumulate dependencies over predecessor lists.
 func refBetweenness(g *CSR, sources []int32) []float64 {
-	bc := make([]float64, g.N)
+	bc := make([]float64, g.n)
 	for _, s := range sources {
 		// Breadth-first order: nodes by distance from s.
-		dist := make([]int32, g.N)
+		dist := make([]int32, g.n)
 		for i := range dist {
 			dist[i] = -1
 		}
@@ -100,8 +100,8 @@ func refBetweenness(g *CSR, sources []int32) []float64 {
 				}
 			}
 		}
-		sigma := make([]float64, g.N)
-		preds := make([][]int32, g.N)
+		sigma := make([]float64, g.n)
+		preds := make([][]int32, g.n)
 		sigma[s] = 1
 		for _, v := range order {
 			for _, x := range g.Neighbors(v) {
@@ -111,7 +111,7 @@ func refBetweenness(g *CSR, sources []int32) []float64 {
 				}
 			}
 		}
-		delta := make([]float64, g.N)
+		delta := make([]float64, g.n)
 		for i := len(order) - 1; i >= 0; i-- {
 			x := order[i]
 			for _, v := range preds[x] {
@@ -122,7 +122,7 @@ func refBetweenness(g *CSR, sources []int32) []float64 {
 			}
 		}
 	}
-	if !g.Directed {
+	if !g.directed {
 		for i := range bc {
 			bc[i] /= 2
 		}
@@ -142,7 +142,7 @@ func TestBetweennessCrossCheck(t *testing.T) {
 		{150, 3000, false, 4}, // dense
 	} {
 		g := randomGraph(c.n, c.m, c.directed, 0, c.seed)
-		all := make([]int32, g.N)
+		all := make([]int32, g.n)
 		for i := range all {
 			all[i] = int32(i)
 		}
@@ -151,10 +151,10 @@ func TestBetweennessCrossCheck(t *testing.T) {
 		assertClose(t, "exact", got, want, 1e-9)
 
 		// Sampled: the reference over the same pivots, scaled by N/k.
-		piv := pivots(g.N, 100, 7)
+		piv := pivots(g.n, 100, 7)
 		want = refBetweenness(g, piv)
 		for i := range want {
-			want[i] *= float64(g.N) / 100
+			want[i] *= float64(g.n) / 100
 		}
 		got = Betweenness(g, BetweennessOptions{Pivots: 100, Seed: 7})
 		assertClose(t, "sampled", got, want, 1e-9)

@@ -3,8 +3,9 @@ package algo
 // Components returns the weakly connected components of g: comp[v] is the component of node v, and
 // components are numbered 0..count-1 in order of their smallest node. Edge directions are ignored.
 // O(N + E·α(N)), by union–find with path halving; no reverse graph is built.
-func Components(g *CSR) (comp []int32, count int) {
-	n := g.N
+func Components(g Graph) (comp []int32, count int) {
+	n := g.NumNodes()
+	directed := g.Directed()
 	parent := make([]int32, n)
 	for i := range parent {
 		parent[i] = int32(i)
@@ -17,8 +18,8 @@ func Components(g *CSR) (comp []int32, count int) {
 		return x
 	}
 	for u := range int32(n) {
-		for _, v := range g.Nbr[g.Off[u]:g.Off[u+1]] {
-			if !g.Directed && v < u {
+		for _, v := range g.Neighbors(u) {
+			if !directed && v < u {
 				continue // stored twice
 			}
 			a, b := find(u), find(v)

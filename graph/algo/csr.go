@@ -1,83 +1,92 @@
 package algo
 
 import (
+	"errors"
 	"fmt"
 	"slices"
-	"sync"
 )
 
-// CSR is a simple graph in compressed sparse row form. Nodes are 0..N-1. A CSR must not be copied
-// once searched: it keeps buffers for its searches.
-// The neighbours of u are Nbr[Off[u]:Off[u+1]], sorted ascending, without duplicates or u itself.
-// An undirected graph stores each edge in both directions. W, when non-nil, is parallel to Nbr and
-// holds positive edge costs.
+// CSR is an immutable simple graph in compressed sparse row form: nodes 0..NumNodes()-1, the
+// neighbours of each node sorted ascending, without duplicates or the node itself, and an undirected
+// edge stored in both directions. Edges, when weighted, have positive finite costs. A CSR holds only
+// slices that no method modifies, so a CSR value may be copied and shared between goroutines freely;
+// the buffers that make repeated searches cheap live in a Searcher instead.
+//
+// The stored adjacency entries have edge indexes 0..NumEntries()-1, row after row: the entries of u are
+// RowStart(u) .. RowStart(u)+Degree(u)-1, in the order of Neighbors(u). EdgeIndex finds the entry of an
+// edge, Cost reads its cost, and a caller may keep per-edge values in a slice indexed the same way (as
+// Triads' signs are).
+//
+// A CSR is made by FromEdges (from a list of edges) or NewCSR (from its arrays).
 type CSR struct {
-	N        int
-	Off      []int32 // len N+1
-	Nbr      []int32
-	W        []float64 // nil = every edge costs 1
-	Directed bool
-
-	// scratch keeps the buffers of finished searches on the graph for the next search, so that a
-	// query costs time in proportion to what it visits rather than to N.
-	scratch scratch
+	n        int
+	off      []int32 // len n+1: the entries of u are nbr[off[u]:off[u+1]]
+	nbr      []int32
+	w        []float64 // nil = every edge costs 1; else parallel to nbr
+	directed bool
 }
 
-// scratch holds reusable search buffers; each is reset by its search before it is put back.
-type scratch struct {
-	bfs      sync.Pool // of *bfs
-	dijkstra sync.Pool // of *dijkstra
-}
+// ErrInvalidCSR is wrapped by the errors of NewCSR and Validate: the arrays given do not form a CSR.
+var ErrInvalidCSR = errors.New("invalid CSR")
 
-// getBFS returns clean breadth-first search buffers for g with reverse graph rev (nil: none), from
-// the pool when it holds ones made for the same reverse graph.
-func (g *CSR) getBFS(rev *CSR) *bfs {
-	if b, ok := g.scratch.bfs.Get().(*bfs); ok && b.rev == rev {
-		return b
+// NewCSR returns the CSR on nodes 0..n-1 whose node u has the neighbours nbr[off[u]:off[u+1]], with
+// costs w parallel to nbr (nil: every edge costs 1). It checks the arrays as Validate does and returns an
+// error wrapping ErrInvalidCSR when they break an invariant. The CSR keeps the slices: the caller must
+// not modify them afterwards. O(N + E log deg).
+func NewCSR(n int, off, nbr []int32, w []float64, directed bool) (*CSR, error) {
+	g := &CSR{n: n, off: off, nbr: nbr, w: w, directed: directed}
+	if err := g.Validate(); err != nil {
+		return nil, err
 	}
-	return newBFS(g, rev)
+	return g, nil
 }
 
-// putBFS returns buffers that getBFS gave out, with their labels reset, to the pool. Buffers made for
-// a reverse graph other than g itself are dropped: such a graph is built per query and would be kept
-// alive for nothing.
-func (g *CSR) putBFS(b *bfs) {
-	if b.blocked == nil && b.blockFrom < 0 && (b.rev == nil || b.rev == g) {
-		g.scratch.bfs.Put(b)
-	}
+// NewCSRUnchecked is NewCSR without the check, for a caller whose arrays keep the invariants by
+// construction (rows sorted strictly ascending, ids in range, no self loops, positive finite costs,
+// undirected edges stored both ways with equal costs) and that would rather not pay O(E log deg) to
+// check them. Arrays that break them make the algorithms' answers wrong; Validate finds out. The CSR
+// keeps the slices: the caller must not modify them afterwards. O(1).
+func NewCSRUnchecked(n int, off, nbr []int32, w []float64, directed bool) *CSR {
+	return &CSR{n: n, off: off, nbr: nbr, w: w, directed: directed}
 }
 
-// getDijkstra returns clean cheapest-path search buffers for g, from the pool when it holds some.
-func (g *CSR) getDijkstra() *dijkstra {
-	if d, ok := g.scratch.dijkstra.Get().(*dijkstra); ok {
-		return d
-	}
-	return newDijkstra(g)
-}
+// NumNodes returns the number of nodes: they are 0..NumNodes()-1.
+func (g *CSR) NumNodes() int { return g.n }
 
-// putDijkstra returns buffers that getDijkstra gave out, with their labels reset, to the pool.
-func (g *CSR) putDijkstra(d *dijkstra) {
-	if d.blocked == nil && d.blockFrom < 0 && d.h == nil {
-		g.scratch.dijkstra.Put(d)
-	}
-}
+// Directed reports whether g is directed. An undirected graph stores every edge in both directions.
+func (g *CSR) Directed() bool { return g.directed }
 
-// Neighbors returns the (out-)neighbours of u, sorted ascending. The slice aliases g.Nbr and must not be
-// modified.
-func (g *CSR) Neighbors(u int32) []int32 { return g.Nbr[g.Off[u]:g.Off[u+1]] }
+// Weighted reports whether g has edge costs; without them every edge costs 1.
+func (g *CSR) Weighted() bool { return g.w != nil }
 
-// NumEdges returns the number of edges: len(Nbr) for a directed graph, half of it for an undirected one.
+// Neighbors returns the (out-)neighbours of u, sorted ascending. The slice aliases g's storage and must
+// not be modified.
+func (g *CSR) Neighbors(u int32) []int32 { return g.nbr[g.off[u]:g.off[u+1]] }
+
+// Degree returns the number of (out-)neighbours of u. O(1).
+func (g *CSR) Degree(u int32) int { return int(g.off[u+1] - g.off[u]) }
+
+// RowStart returns the edge index of u's first neighbour: u's edges have the indexes RowStart(u) ..
+// RowStart(u)+Degree(u)-1, in the order of Neighbors(u). O(1).
+func (g *CSR) RowStart(u int32) int { return int(g.off[u]) }
+
+// NumEntries returns the number of stored adjacency entries, the edge indexes being 0..NumEntries()-1:
+// the number of edges of a directed graph, twice that of an undirected one.
+func (g *CSR) NumEntries() int { return len(g.nbr) }
+
+// NumEdges returns the number of edges: NumEntries() for a directed graph, half of it for an undirected
+// one.
 func (g *CSR) NumEdges() int {
-	if g.Directed {
-		return len(g.Nbr)
+	if g.directed {
+		return len(g.nbr)
 	}
-	return len(g.Nbr) / 2
+	return len(g.nbr) / 2
 }
 
-// edgeIndex returns the index in g.Nbr of the edge u→v, or -1 when there is none. O(log deg(u)).
-func (g *CSR) edgeIndex(u, v int32) int {
-	lo, hi := int(g.Off[u]), int(g.Off[u+1])
-	i, ok := slices.BinarySearch(g.Nbr[lo:hi], v)
+// EdgeIndex returns the edge index of the edge u→v, or -1 when there is none. O(log deg(u)).
+func (g *CSR) EdgeIndex(u, v int32) int {
+	lo, hi := int(g.off[u]), int(g.off[u+1])
+	i, ok := slices.BinarySearch(g.nbr[lo:hi], v)
 	if !ok {
 		return -1
 	}
@@ -85,14 +94,24 @@ func (g *CSR) edgeIndex(u, v int32) int {
 }
 
 // HasEdge reports whether g has the edge u→v. O(log deg(u)).
-func (g *CSR) HasEdge(u, v int32) bool { return g.edgeIndex(u, v) >= 0 }
+func (g *CSR) HasEdge(u, v int32) bool { return g.EdgeIndex(u, v) >= 0 }
 
-// cost returns the cost of the edge at index i of g.Nbr: W[i], or 1 when g is unweighted.
-func (g *CSR) cost(i int) float64 {
-	if g.W == nil {
+// Cost returns the cost of the edge with edge index i, 1 when g is unweighted.
+func (g *CSR) Cost(i int) float64 {
+	if g.w == nil {
 		return 1
 	}
-	return g.W[i]
+	return g.w[i]
+}
+
+// EdgeCost returns the cost of the edge u→v (1 when g is unweighted) and whether there is such an edge.
+// O(log deg(u)).
+func (g *CSR) EdgeCost(u, v int32) (cost float64, ok bool) {
+	i := g.EdgeIndex(u, v)
+	if i < 0 {
+		return 0, false
+	}
+	return g.Cost(i), true
 }
 
 // PathCost returns the cost of path (a sequence of nodes joined by edges of g): the sum of its edge
@@ -101,55 +120,56 @@ func (g *CSR) cost(i int) float64 {
 func (g *CSR) PathCost(path []int32) float64 {
 	c := 0.0
 	for i := 1; i < len(path); i++ {
-		e := g.edgeIndex(path[i-1], path[i])
+		e := g.EdgeIndex(path[i-1], path[i])
 		if e < 0 {
 			return -1
 		}
-		c += g.cost(e)
+		c += g.Cost(e)
 	}
 	return c
 }
 
-// Validate checks g's invariants: len(Off) = N+1, Off non-decreasing from 0 to len(Nbr), every row
-// sorted strictly ascending with ids in 0..N-1 and no self loop, W nil or parallel to Nbr with positive
-// finite costs, and, for an undirected graph, every edge stored in both directions with the same cost.
-// O(N + E log deg).
+// Validate checks g's invariants and returns an error wrapping ErrInvalidCSR when one is broken: n+1
+// offsets, non-decreasing from 0 to the number of entries; every row sorted strictly ascending, with ids
+// in 0..n-1 and no self loop; costs absent or one per entry, positive and finite; and, for an undirected
+// graph, every edge stored in both directions with the same cost. A CSR made by FromEdges or NewCSR always
+// passes; NewCSRUnchecked relies on its caller. O(N + E log deg).
 func (g *CSR) Validate() error {
-	if g.N < 0 || len(g.Off) != g.N+1 {
-		return fmt.Errorf("csr: %d offsets for %d nodes", len(g.Off), g.N)
+	if g.n < 0 || len(g.off) != g.n+1 {
+		return fmt.Errorf("%w: %d offsets for %d nodes", ErrInvalidCSR, len(g.off), g.n)
 	}
-	if g.Off[0] != 0 || int(g.Off[g.N]) != len(g.Nbr) {
-		return fmt.Errorf("csr: offsets run from %d to %d over %d neighbours", g.Off[0], g.Off[g.N], len(g.Nbr))
+	if g.off[0] != 0 || int(g.off[g.n]) != len(g.nbr) {
+		return fmt.Errorf("%w: offsets run from %d to %d over %d neighbours", ErrInvalidCSR, g.off[0], g.off[g.n], len(g.nbr))
 	}
-	if g.W != nil && len(g.W) != len(g.Nbr) {
-		return fmt.Errorf("csr: %d weights for %d neighbours", len(g.W), len(g.Nbr))
+	if g.w != nil && len(g.w) != len(g.nbr) {
+		return fmt.Errorf("%w: %d weights for %d neighbours", ErrInvalidCSR, len(g.w), len(g.nbr))
 	}
-	for u := 0; u < g.N; u++ {
-		if g.Off[u] > g.Off[u+1] {
-			return fmt.Errorf("csr: offsets of node %d decrease", u)
+	for u := 0; u < g.n; u++ {
+		if g.off[u] > g.off[u+1] {
+			return fmt.Errorf("%w: offsets of node %d decrease", ErrInvalidCSR, u)
 		}
 		prev := int32(-1)
-		for i := g.Off[u]; i < g.Off[u+1]; i++ {
-			v := g.Nbr[i]
+		for i := g.off[u]; i < g.off[u+1]; i++ {
+			v := g.nbr[i]
 			switch {
-			case v < 0 || int(v) >= g.N:
-				return fmt.Errorf("csr: node %d has neighbour %d out of range", u, v)
+			case v < 0 || int(v) >= g.n:
+				return fmt.Errorf("%w: node %d has neighbour %d out of range", ErrInvalidCSR, u, v)
 			case v == int32(u):
-				return fmt.Errorf("csr: node %d has a self loop", u)
+				return fmt.Errorf("%w: node %d has a self loop", ErrInvalidCSR, u)
 			case v <= prev:
-				return fmt.Errorf("csr: neighbours of node %d not strictly ascending", u)
+				return fmt.Errorf("%w: neighbours of node %d not strictly ascending", ErrInvalidCSR, u)
 			}
 			prev = v
-			if g.W != nil && !(g.W[i] > 0 && g.W[i] <= maxCost) {
-				return fmt.Errorf("csr: edge %d→%d has cost %v, want positive and finite", u, v, g.W[i])
+			if g.w != nil && !(g.w[i] > 0 && g.w[i] <= maxCost) {
+				return fmt.Errorf("%w: edge %d→%d has cost %v, want positive and finite", ErrInvalidCSR, u, v, g.w[i])
 			}
-			if !g.Directed {
-				j := g.edgeIndex(v, int32(u))
+			if !g.directed {
+				j := g.EdgeIndex(v, int32(u))
 				if j < 0 {
-					return fmt.Errorf("csr: undirected edge %d–%d stored in one direction only", u, v)
+					return fmt.Errorf("%w: undirected edge %d–%d stored in one direction only", ErrInvalidCSR, u, v)
 				}
-				if g.W != nil && g.W[j] != g.W[i] {
-					return fmt.Errorf("csr: undirected edge %d–%d has costs %v and %v", u, v, g.W[i], g.W[j])
+				if g.w != nil && g.w[j] != g.w[i] {
+					return fmt.Errorf("%w: undirected edge %d–%d has costs %v and %v", ErrInvalidCSR, u, v, g.w[i], g.w[j])
 				}
 			}
 		}
@@ -214,31 +234,31 @@ func FromEdges(n int, directed bool, edges [][2]int32, w []float64) *CSR {
 		next[u]++
 	}
 	// Dedupe each row in place.
-	g := &CSR{N: n, Off: make([]int32, n+1), Nbr: make([]int32, 0, m), Directed: directed}
+	g := &CSR{n: n, off: make([]int32, n+1), nbr: make([]int32, 0, m), directed: directed}
 	if w != nil {
-		g.W = make([]float64, 0, m)
+		g.w = make([]float64, 0, m)
 	}
 	for u := 0; u < n; u++ {
 		for k := off[u]; k < off[u+1]; k++ {
 			j := order[k]
 			v := dst[j]
-			last := len(g.Nbr) - 1
-			if last >= int(g.Off[u]) && g.Nbr[last] == v {
-				if w != nil && w[idx[j]] < g.W[last] {
-					g.W[last] = w[idx[j]]
+			last := len(g.nbr) - 1
+			if last >= int(g.off[u]) && g.nbr[last] == v {
+				if w != nil && w[idx[j]] < g.w[last] {
+					g.w[last] = w[idx[j]]
 				}
 				continue
 			}
-			g.Nbr = append(g.Nbr, v)
+			g.nbr = append(g.nbr, v)
 			if w != nil {
-				g.W = append(g.W, w[idx[j]])
+				g.w = append(g.w, w[idx[j]])
 			}
 		}
-		g.Off[u+1] = int32(len(g.Nbr))
+		g.off[u+1] = int32(len(g.nbr))
 	}
-	g.Nbr = slices.Clip(g.Nbr)
+	g.nbr = slices.Clip(g.nbr)
 	if w != nil {
-		g.W = slices.Clip(g.W)
+		g.w = slices.Clip(g.w)
 	}
 	return g
 }
@@ -263,36 +283,36 @@ func countingOrder(n int, key []int32) []int32 {
 // Unweighted returns g without its edge costs: a graph sharing g's nodes and edges in which every edge
 // costs 1. It is g itself when g is unweighted. O(1).
 func (g *CSR) Unweighted() *CSR {
-	if g.W == nil {
+	if g.w == nil {
 		return g
 	}
-	return &CSR{N: g.N, Off: g.Off, Nbr: g.Nbr, Directed: g.Directed}
+	return &CSR{n: g.n, off: g.off, nbr: g.nbr, directed: g.directed}
 }
 
 // Reverse returns the graph of in-edges: u→v in g becomes v→u, with the same cost. For an undirected
 // graph, which is its own reverse, it returns g itself. O(N + E).
 func (g *CSR) Reverse() *CSR {
-	if !g.Directed {
+	if !g.directed {
 		return g
 	}
-	r := &CSR{N: g.N, Off: make([]int32, g.N+1), Nbr: make([]int32, len(g.Nbr)), Directed: true}
-	if g.W != nil {
-		r.W = make([]float64, len(g.W))
+	r := &CSR{n: g.n, off: make([]int32, g.n+1), nbr: make([]int32, len(g.nbr)), directed: true}
+	if g.w != nil {
+		r.w = make([]float64, len(g.w))
 	}
-	for _, v := range g.Nbr {
-		r.Off[v+1]++
+	for _, v := range g.nbr {
+		r.off[v+1]++
 	}
-	for i := 1; i <= g.N; i++ {
-		r.Off[i] += r.Off[i-1]
+	for i := 1; i <= g.n; i++ {
+		r.off[i] += r.off[i-1]
 	}
-	next := slices.Clone(r.Off[:g.N])
+	next := slices.Clone(r.off[:g.n])
 	// Sources are visited in ascending order, so every reversed row comes out sorted.
-	for u := 0; u < g.N; u++ {
-		for i := g.Off[u]; i < g.Off[u+1]; i++ {
-			v := g.Nbr[i]
-			r.Nbr[next[v]] = int32(u)
-			if g.W != nil {
-				r.W[next[v]] = g.W[i]
+	for u := 0; u < g.n; u++ {
+		for i := g.off[u]; i < g.off[u+1]; i++ {
+			v := g.nbr[i]
+			r.nbr[next[v]] = int32(u)
+			if g.w != nil {
+				r.w[next[v]] = g.w[i]
 			}
 			next[v]++
 		}
@@ -303,81 +323,46 @@ func (g *CSR) Reverse() *CSR {
 // Undirected returns the undirected view of g: u–v is an edge when g has u→v or v→u, costing the
 // smaller of the two costs. For an undirected graph it returns g itself. O(N + E).
 func (g *CSR) Undirected() *CSR {
-	if !g.Directed {
+	if !g.directed {
 		return g
 	}
 	r := g.Reverse()
-	u := &CSR{N: g.N, Off: make([]int32, g.N+1), Nbr: make([]int32, 0, 2*len(g.Nbr))}
-	if g.W != nil {
-		u.W = make([]float64, 0, 2*len(g.Nbr))
+	u := &CSR{n: g.n, off: make([]int32, g.n+1), nbr: make([]int32, 0, 2*len(g.nbr))}
+	if g.w != nil {
+		u.w = make([]float64, 0, 2*len(g.nbr))
 	}
 	// Merge the sorted out- and in-rows of each node.
-	for x := 0; x < g.N; x++ {
-		i, iEnd := int(g.Off[x]), int(g.Off[x+1])
-		j, jEnd := int(r.Off[x]), int(r.Off[x+1])
+	for x := 0; x < g.n; x++ {
+		i, iEnd := int(g.off[x]), int(g.off[x+1])
+		j, jEnd := int(r.off[x]), int(r.off[x+1])
 		for i < iEnd || j < jEnd {
 			switch {
-			case j == jEnd || (i < iEnd && g.Nbr[i] < r.Nbr[j]):
-				u.Nbr = append(u.Nbr, g.Nbr[i])
-				if g.W != nil {
-					u.W = append(u.W, g.W[i])
+			case j == jEnd || (i < iEnd && g.nbr[i] < r.nbr[j]):
+				u.nbr = append(u.nbr, g.nbr[i])
+				if g.w != nil {
+					u.w = append(u.w, g.w[i])
 				}
 				i++
-			case i == iEnd || r.Nbr[j] < g.Nbr[i]:
-				u.Nbr = append(u.Nbr, r.Nbr[j])
-				if g.W != nil {
-					u.W = append(u.W, r.W[j])
+			case i == iEnd || r.nbr[j] < g.nbr[i]:
+				u.nbr = append(u.nbr, r.nbr[j])
+				if g.w != nil {
+					u.w = append(u.w, r.w[j])
 				}
 				j++
 			default:
-				u.Nbr = append(u.Nbr, g.Nbr[i])
-				if g.W != nil {
-					u.W = append(u.W, min(g.W[i], r.W[j]))
+				u.nbr = append(u.nbr, g.nbr[i])
+				if g.w != nil {
+					u.w = append(u.w, min(g.w[i], r.w[j]))
 				}
 				i++
 				j++
 			}
 		}
-		u.Off[x+1] = int32(len(u.Nbr))
+		u.off[x+1] = int32(len(u.nbr))
 	}
-	u.Nbr = slices.Clip(u.Nbr)
-	if u.W != nil {
-		u.W = slices.Clip(u.W)
+	u.nbr = slices.Clip(u.nbr)
+	if u.w != nil {
+		u.w = slices.Clip(u.w)
 	}
 	return u
-}
-
-// OutDegrees returns the number of out-neighbours of every node (all neighbours for an undirected
-// graph). O(N).
-func OutDegrees(g *CSR) []int32 {
-	d := make([]int32, g.N)
-	for u := range d {
-		d[u] = g.Off[u+1] - g.Off[u]
-	}
-	return d
-}
-
-// InDegrees returns the number of in-neighbours of every node (all neighbours for an undirected graph).
-// O(N + E).
-func InDegrees(g *CSR) []int32 {
-	if !g.Directed {
-		return OutDegrees(g)
-	}
-	d := make([]int32, g.N)
-	for _, v := range g.Nbr {
-		d[v]++
-	}
-	return d
-}
-
-// Degrees returns the total degree of every node: in-degree plus out-degree for a directed graph (a
-// pair joined both ways counts twice), the number of neighbours for an undirected one. O(N + E).
-func Degrees(g *CSR) []int32 {
-	d := OutDegrees(g)
-	if g.Directed {
-		for _, v := range g.Nbr {
-			d[v]++
-		}
-	}
-	return d
 }

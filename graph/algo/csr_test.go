@@ -1,6 +1,7 @@
 package algo
 
 import (
+	"errors"
 	"slices"
 	"testing"
 )
@@ -33,8 +34,8 @@ func TestFromEdges(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			g := FromEdges(tt.n, tt.directed, tt.edges, tt.w)
 			assertValid(t, g)
-			if !slices.Equal(g.Off, tt.off) || !slices.Equal(g.Nbr, tt.nbr) || !slices.Equal(g.W, tt.wantW) {
-				t.Errorf("got Off %v Nbr %v W %v, want %v %v %v", g.Off, g.Nbr, g.W, tt.off, tt.nbr, tt.wantW)
+			if !slices.Equal(g.off, tt.off) || !slices.Equal(g.nbr, tt.nbr) || !slices.Equal(g.w, tt.wantW) {
+				t.Errorf("got Off %v Nbr %v W %v, want %v %v %v", g.off, g.nbr, g.w, tt.off, tt.nbr, tt.wantW)
 			}
 		})
 	}
@@ -61,23 +62,23 @@ func TestReverseAndUndirected(t *testing.T) {
 	g := FromEdges(4, true, [][2]int32{{0, 1}, {0, 2}, {2, 1}, {3, 0}, {1, 0}}, []float64{1, 2, 3, 4, 5})
 	r := g.Reverse()
 	assertValid(t, r)
-	if want := []int32{0, 2, 4, 5, 5}; !slices.Equal(r.Off, want) {
-		t.Errorf("reverse Off = %v, want %v", r.Off, want)
+	if want := []int32{0, 2, 4, 5, 5}; !slices.Equal(r.off, want) {
+		t.Errorf("reverse Off = %v, want %v", r.off, want)
 	}
-	if want := []int32{1, 3, 0, 2, 0}; !slices.Equal(r.Nbr, want) {
-		t.Errorf("reverse Nbr = %v, want %v", r.Nbr, want)
+	if want := []int32{1, 3, 0, 2, 0}; !slices.Equal(r.nbr, want) {
+		t.Errorf("reverse Nbr = %v, want %v", r.nbr, want)
 	}
-	if want := []float64{5, 4, 1, 3, 2}; !slices.Equal(r.W, want) {
-		t.Errorf("reverse W = %v, want %v", r.W, want)
+	if want := []float64{5, 4, 1, 3, 2}; !slices.Equal(r.w, want) {
+		t.Errorf("reverse W = %v, want %v", r.w, want)
 	}
 	u := g.Undirected()
 	assertValid(t, u)
-	if want := []int32{1, 2, 3, 0, 2, 0, 1, 0}; !slices.Equal(u.Nbr, want) {
-		t.Errorf("undirected Nbr = %v, want %v", u.Nbr, want)
+	if want := []int32{1, 2, 3, 0, 2, 0, 1, 0}; !slices.Equal(u.nbr, want) {
+		t.Errorf("undirected Nbr = %v, want %v", u.nbr, want)
 	}
 	// 0–1 costs min(1, 5).
-	if want := []float64{1, 2, 4, 1, 3, 2, 3, 4}; !slices.Equal(u.W, want) {
-		t.Errorf("undirected W = %v, want %v", u.W, want)
+	if want := []float64{1, 2, 4, 1, 3, 2, 3, 4}; !slices.Equal(u.w, want) {
+		t.Errorf("undirected W = %v, want %v", u.w, want)
 	}
 	und := path5.csr()
 	if und.Reverse() != und || und.Undirected() != und {
@@ -104,20 +105,60 @@ func TestDegrees(t *testing.T) {
 	}
 }
 
-func TestValidate(t *testing.T) {
-	bad := []*CSR{
-		{N: 2, Off: []int32{0, 1}, Nbr: []int32{1}},
-		{N: 2, Off: []int32{0, 1, 1}, Nbr: []int32{1}},                                  // one direction only
-		{N: 2, Off: []int32{0, 1, 2}, Nbr: []int32{0, 0}, Directed: true},               // self loop
-		{N: 2, Off: []int32{0, 2, 2}, Nbr: []int32{1, 1}, Directed: true},               // duplicate
-		{N: 2, Off: []int32{0, 1, 1}, Nbr: []int32{5}, Directed: true},                  // out of range
-		{N: 2, Off: []int32{0, 1, 2}, Nbr: []int32{1, 0}, W: []float64{1, 2}},           // asymmetric cost
-		{N: 2, Off: []int32{0, 1, 1}, Nbr: []int32{1}, W: []float64{0}, Directed: true}, // zero cost
+func TestNewCSR(t *testing.T) {
+	type arrays struct {
+		n        int
+		off, nbr []int32
+		w        []float64
+		directed bool
 	}
-	for i, g := range bad {
-		if g.Validate() == nil {
-			t.Errorf("graph %d: Validate accepted %+v", i, g)
+	bad := []arrays{
+		{n: 2, off: []int32{0, 1}, nbr: []int32{1}},
+		{n: 2, off: []int32{0, 1, 1}, nbr: []int32{1}},                                  // one direction only
+		{n: 2, off: []int32{0, 1, 2}, nbr: []int32{0, 0}, directed: true},               // self loop
+		{n: 2, off: []int32{0, 2, 2}, nbr: []int32{1, 1}, directed: true},               // duplicate
+		{n: 2, off: []int32{0, 1, 1}, nbr: []int32{5}, directed: true},                  // out of range
+		{n: 2, off: []int32{0, 1, 2}, nbr: []int32{1, 0}, w: []float64{1, 2}},           // asymmetric cost
+		{n: 2, off: []int32{0, 1, 1}, nbr: []int32{1}, w: []float64{0}, directed: true}, // zero cost
+		{n: 2, off: []int32{0, 1, 1}, nbr: []int32{1}, w: []float64{}, directed: true},  // costs missing
+	}
+	for i, a := range bad {
+		if g, err := NewCSR(a.n, a.off, a.nbr, a.w, a.directed); !errors.Is(err, ErrInvalidCSR) || g != nil {
+			t.Errorf("graph %d: NewCSR(%+v) = %v, %v, want ErrInvalidCSR", i, a, g, err)
 		}
+	}
+	g, err := NewCSR(3, []int32{0, 2, 3, 4}, []int32{1, 2, 0, 0}, []float64{2, 5, 2, 5}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g.NumNodes() != 3 || g.Directed() || !g.Weighted() || g.NumEdges() != 2 || g.NumEntries() != 4 {
+		t.Errorf("NumNodes %d Directed %v Weighted %v NumEdges %d NumEntries %d", g.NumNodes(), g.Directed(), g.Weighted(), g.NumEdges(), g.NumEntries())
+	}
+	if !slices.Equal(g.Neighbors(0), []int32{1, 2}) || g.Degree(0) != 2 || g.Degree(2) != 1 || g.RowStart(2) != 3 {
+		t.Errorf("Neighbors(0) %v Degree(0) %d Degree(2) %d RowStart(2) %d", g.Neighbors(0), g.Degree(0), g.Degree(2), g.RowStart(2))
+	}
+	if i := g.EdgeIndex(2, 0); i != 3 || g.Cost(i) != 5 {
+		t.Errorf("EdgeIndex(2, 0) = %d with cost %v, want 3 and 5", i, g.Cost(i))
+	}
+	if g.EdgeIndex(1, 2) != -1 || g.HasEdge(1, 2) || !g.HasEdge(1, 0) {
+		t.Error("edge 1–2 found, or edge 1–0 missing")
+	}
+	if c, ok := g.EdgeCost(0, 1); c != 2 || !ok {
+		t.Errorf("EdgeCost(0, 1) = %v, %v, want 2, true", c, ok)
+	}
+	if c, ok := g.EdgeCost(1, 2); ok {
+		t.Errorf("EdgeCost(1, 2) = %v, %v, want no edge", c, ok)
+	}
+	if u := g.Unweighted(); u.Weighted() || u.Cost(0) != 1 || !slices.Equal(u.Neighbors(0), g.Neighbors(0)) {
+		t.Error("Unweighted kept costs or lost edges")
+	}
+}
+
+func TestNewCSRUnchecked(t *testing.T) {
+	// Not checked: a one-way undirected edge is taken as given, and Validate finds it.
+	g := NewCSRUnchecked(2, []int32{0, 1, 1}, []int32{1}, nil, false)
+	if g.NumEntries() != 1 || !errors.Is(g.Validate(), ErrInvalidCSR) {
+		t.Errorf("NumEntries %d, Validate %v", g.NumEntries(), g.Validate())
 	}
 }
 
@@ -166,13 +207,13 @@ func FuzzFromEdges(f *testing.F) {
 				}
 			}
 		}
-		if len(g.Nbr) != len(want) {
-			t.Fatalf("%d entries, want %d", len(g.Nbr), len(want))
+		if len(g.nbr) != len(want) {
+			t.Fatalf("%d entries, want %d", len(g.nbr), len(want))
 		}
 		for u := range int32(n) {
-			for i := g.Off[u]; i < g.Off[u+1]; i++ {
-				if c, ok := want[[2]int32{u, g.Nbr[i]}]; !ok || c != g.W[i] {
-					t.Fatalf("edge %d→%d cost %v, want %v (present %v)", u, g.Nbr[i], g.W[i], c, ok)
+			for i := g.off[u]; i < g.off[u+1]; i++ {
+				if c, ok := want[[2]int32{u, g.nbr[i]}]; !ok || c != g.w[i] {
+					t.Fatalf("edge %d→%d cost %v, want %v (present %v)", u, g.nbr[i], g.w[i], c, ok)
 				}
 			}
 		}

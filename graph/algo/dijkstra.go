@@ -6,24 +6,20 @@ import (
 	"slices"
 )
 
-// Dijkstra returns a cheapest path from s to t using the edge costs W (every edge costs 1 when W is
-// nil), following edge directions in a directed graph, and its cost; it returns nil and +Inf when t
-// cannot be reached, and [s], 0 when s == t. Among paths of equal cost it returns the lexicographically
-// smallest sequence of node ids: at each step, the smallest next node that still lies on a cheapest path.
-// Costs are compared exactly as float64 sums taken from s outwards, so ties between paths whose costs
-// differ only by rounding are broken by that rounding. O((N + E) log N); the search stops once every
-// node closer to s than t is settled.
+// Dijkstra returns a cheapest path from s to t using the edge costs (every edge costs 1 when g is
+// unweighted), following edge directions in a directed graph, and its cost; it returns nil and +Inf when
+// t cannot be reached, and [s], 0 when s == t. Among paths of equal cost it returns the
+// lexicographically smallest sequence of node ids: at each step, the smallest next node that still lies
+// on a cheapest path. Costs are compared exactly as float64 sums taken from s outwards, so ties between
+// paths whose costs differ only by rounding are broken by that rounding. O((N + E) log N); the search
+// stops once every node closer to s than t is settled. Each call allocates O(N) labels;
+// Searcher.Dijkstra keeps them from one search to the next.
 func Dijkstra(g *CSR, s, t int32) (path []int32, cost float64) {
-	d := g.getDijkstra()
-	defer g.putDijkstra(d)
-	path = d.path(s, t)
-	if path == nil {
-		return nil, math.Inf(1)
-	}
-	return path, d.lastCost
+	return newDijkstra(g).cheapest(s, t)
 }
 
-// dijkstra holds the buffers of a cheapest path search, reusable across searches on one graph.
+// dijkstra holds the buffers of a cheapest path search, reusable across searches on one graph (a
+// Searcher keeps them).
 type dijkstra struct {
 	g        *CSR
 	dist     []float64
@@ -47,8 +43,9 @@ type heapItem struct {
 	v int32
 }
 
+// newDijkstra returns clean buffers for cheapest path searches of g. O(N).
 func newDijkstra(g *CSR) *dijkstra {
-	d := &dijkstra{g: g, dist: make([]float64, g.N), pos: make([]int32, g.N), good: make([]bool, g.N), blockFrom: -1}
+	d := &dijkstra{g: g, dist: make([]float64, g.n), pos: make([]int32, g.n), good: make([]bool, g.n), blockFrom: -1}
 	for i := range d.dist {
 		d.dist[i] = math.Inf(1)
 		d.pos[i] = -1
@@ -152,7 +149,7 @@ func (d *dijkstra) path(s, t int32) []int32 {
 		d.pos[u] = int32(len(d.order))
 		d.order = append(d.order, u)
 		du := d.dist[u]
-		d.steps += int64(g.Off[u+1] - g.Off[u])
+		d.steps += int64(g.off[u+1] - g.off[u])
 		if u == t {
 			best = du
 			if h == nil {
@@ -160,12 +157,12 @@ func (d *dijkstra) path(s, t int32) []int32 {
 			}
 			continue
 		}
-		for i := g.Off[u]; i < g.Off[u+1]; i++ {
-			v := g.Nbr[i]
+		for i := g.off[u]; i < g.off[u+1]; i++ {
+			v := g.nbr[i]
 			if d.pos[v] >= 0 || !d.edgeOK(u, v) {
 				continue
 			}
-			nd := du + g.cost(int(i))
+			nd := du + g.Cost(int(i))
 			if nd < d.dist[v] {
 				hv := d.hOf(v)
 				if math.IsInf(hv, 1) {
@@ -184,7 +181,7 @@ func (d *dijkstra) path(s, t int32) []int32 {
 	}
 	// tight reports whether the edge u→v (index i) lies on a cheapest path towards t through v.
 	tight := func(u int32, i int32, v int32) bool {
-		return d.good[v] && d.dist[v] > d.dist[u] && d.dist[u]+g.cost(int(i)) == d.dist[v] && d.edgeOK(u, v)
+		return d.good[v] && d.dist[v] > d.dist[u] && d.dist[u]+g.Cost(int(i)) == d.dist[v] && d.edgeOK(u, v)
 	}
 	// Mark nodes with a tight way to t, in decreasing order of g (a tight edge increases g): the reverse
 	// of the order they left the heap in, or under A* that order sorted.
@@ -197,8 +194,8 @@ func (d *dijkstra) path(s, t int32) []int32 {
 		if u == t || d.dist[u] >= best {
 			continue
 		}
-		for i := g.Off[u]; i < g.Off[u+1]; i++ {
-			if tight(u, i, g.Nbr[i]) {
+		for i := g.off[u]; i < g.off[u+1]; i++ {
+			if tight(u, i, g.nbr[i]) {
 				d.good[u] = true
 				break
 			}
@@ -207,9 +204,9 @@ func (d *dijkstra) path(s, t int32) []int32 {
 	path := []int32{s}
 	for u := s; u != t; {
 		next := int32(-1)
-		for i := g.Off[u]; i < g.Off[u+1]; i++ {
-			if tight(u, i, g.Nbr[i]) {
-				next = g.Nbr[i]
+		for i := g.off[u]; i < g.off[u+1]; i++ {
+			if tight(u, i, g.nbr[i]) {
+				next = g.nbr[i]
 				break
 			}
 		}
@@ -244,9 +241,9 @@ func costsTo(rev *CSR, t int32) []float64 {
 			continue
 		}
 		d.pos[u] = 0
-		for i := rev.Off[u]; i < rev.Off[u+1]; i++ {
-			v := rev.Nbr[i]
-			if nd := it.d + rev.cost(int(i)); nd < d.dist[v] {
+		for i := rev.off[u]; i < rev.off[u+1]; i++ {
+			v := rev.nbr[i]
+			if nd := it.d + rev.Cost(int(i)); nd < d.dist[v] {
 				d.dist[v] = nd
 				d.push(heapItem{nd, v})
 			}

@@ -49,7 +49,7 @@ func ExamplePathCounts() {
 func ExampleTriads() {
 	// 0 arms 1 and 2 (+), who fight each other (−): an unbalanced triad.
 	g := algo.FromEdges(3, false, [][2]int32{{0, 1}, {0, 2}, {1, 2}}, nil)
-	sign := []int8{+1, +1, +1, -1, +1, -1} // parallel to g.Nbr: 0→1, 0→2, 1→0, 1→2, 2→0, 2→1
+	sign := []int8{+1, +1, +1, -1, +1, -1} // by edge index: 0→1, 0→2, 1→0, 1→2, 2→0, 2→1
 	c, _ := algo.Triads(g, sign, 0)
 	fmt.Println(c.Balanced, c.Unbalanced, c.List, c.Index())
 	// Output: 0 1 [{[0 1 2] [1 1 -1]}] 0

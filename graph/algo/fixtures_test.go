@@ -94,7 +94,7 @@ func hubGraph(n, m int, directed bool, seed uint64) *CSR {
 
 // refDistances is a textbook breadth-first search over an adjacency test helper.
 func refDistances(g *CSR, s int32) []int32 {
-	d := make([]int32, g.N)
+	d := make([]int32, g.n)
 	for i := range d {
 		d[i] = -1
 	}
@@ -117,7 +117,7 @@ func refDistances(g *CSR, s int32) []int32 {
 // by length then lexicographically.
 func refAllPaths(g *CSR, s, t int32, maxLen int) [][]int32 {
 	var out [][]int32
-	on := make([]bool, g.N)
+	on := make([]bool, g.n)
 	var rec func(p []int32)
 	rec = func(p []int32) {
 		u := p[len(p)-1]

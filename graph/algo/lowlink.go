@@ -7,30 +7,30 @@ import (
 
 // ArticulationPoints returns the cut vertices of g in increasing order: the nodes whose removal leaves
 // more connected components than before. Edge directions are ignored: a directed graph is read as its
-// undirected view (g.Undirected()). It is the Hopcroft–Tarjan low-link method with an explicit stack.
-// O(N + E).
-func ArticulationPoints(g *CSR) []int32 {
-	cut, _ := lowLink(g.Undirected(), true, false)
+// undirected view (CSR.Undirected). It is the Hopcroft–Tarjan low-link method with an explicit stack.
+// O(N + E), copying a g that is not a *CSR (ToCSR) first.
+func ArticulationPoints(g Graph) []int32 {
+	cut, _ := lowLink(ToCSR(g).Undirected(), true, false)
 	return cut
 }
 
 // Bridges returns the edges of g whose removal leaves more connected components than before, each as
 // {u, v} with u < v, sorted. Edge directions are ignored as in ArticulationPoints. O(N + E).
-func Bridges(g *CSR) [][2]int32 {
-	_, br := lowLink(g.Undirected(), false, true)
+func Bridges(g Graph) [][2]int32 {
+	_, br := lowLink(ToCSR(g).Undirected(), false, true)
 	return br
 }
 
 // ArticulationPointsAndBridges returns both, as ArticulationPoints and Bridges do, from one search.
 // O(N + E).
-func ArticulationPointsAndBridges(g *CSR) (points []int32, bridges [][2]int32) {
-	return lowLink(g.Undirected(), true, true)
+func ArticulationPointsAndBridges(g Graph) (points []int32, bridges [][2]int32) {
+	return lowLink(ToCSR(g).Undirected(), true, true)
 }
 
 // lowLink runs an iterative depth-first search over the undirected graph u, from every unvisited node
 // in increasing order, and returns its articulation points and/or bridges, sorted.
 func lowLink(u *CSR, wantCut, wantBridges bool) (cut []int32, bridges [][2]int32) {
-	n := u.N
+	n := u.n
 	disc := make([]int32, n) // discovery time + 1; 0 = unvisited
 	low := make([]int32, n)
 	parent := make([]int32, n)
@@ -43,18 +43,18 @@ func lowLink(u *CSR, wantCut, wantBridges bool) (cut []int32, bridges [][2]int32
 			continue
 		}
 		time++
-		disc[root], low[root], parent[root], next[root] = time, time, -1, u.Off[root]
+		disc[root], low[root], parent[root], next[root] = time, time, -1, u.off[root]
 		rootChildren := 0
 		stack = append(stack[:0], root)
 		for len(stack) > 0 {
 			x := stack[len(stack)-1]
-			if i := next[x]; i < u.Off[x+1] {
+			if i := next[x]; i < u.off[x+1] {
 				next[x] = i + 1
-				y := u.Nbr[i]
+				y := u.nbr[i]
 				switch {
 				case disc[y] == 0:
 					time++
-					disc[y], low[y], parent[y], next[y] = time, time, x, u.Off[y]
+					disc[y], low[y], parent[y], next[y] = time, time, x, u.off[y]
 					stack = append(stack, y)
 					if x == root {
 						rootChildren++

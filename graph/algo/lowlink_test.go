@@ -43,9 +43,9 @@ func TestArticulationPointsAndBridges(t *testing.T) {
 // countComponents counts the components of the undirected view of g without node skip (-1: none) and
 // without the edge {a, b}.
 func countComponents(g *CSR, skip int32, a, b int32) int {
-	seen := make([]bool, g.N)
+	seen := make([]bool, g.n)
 	n := 0
-	for s := range int32(g.N) {
+	for s := range int32(g.n) {
 		if s == skip || seen[s] {
 			continue
 		}
@@ -82,16 +82,16 @@ func TestArticulationPointsCrossCheck(t *testing.T) {
 		u := g.Undirected()
 		base := countComponents(u, -1, -1, -1)
 		var wantCut []int32
-		for v := range int32(u.N) {
+		for v := range int32(u.n) {
 			// Removing v removes its own component when it is isolated.
-			isolated := u.Off[v] == u.Off[v+1]
+			isolated := u.off[v] == u.off[v+1]
 			after := countComponents(u, v, -1, -1)
 			if !isolated && after > base {
 				wantCut = append(wantCut, v)
 			}
 		}
 		var wantBridges [][2]int32
-		for a := range int32(u.N) {
+		for a := range int32(u.n) {
 			for _, b := range u.Neighbors(a) {
 				if a < b && countComponents(u, -1, a, b) > base {
 					wantBridges = append(wantBridges, [2]int32{a, b})
@@ -135,7 +135,7 @@ func TestComponents(t *testing.T) {
 		t.Fatalf("Components counts %d, reference %d", n, want)
 	}
 	u := g.Undirected()
-	for v := range int32(u.N) {
+	for v := range int32(u.n) {
 		for _, w := range u.Neighbors(v) {
 			if comp[v] != comp[w] {
 				t.Fatalf("neighbours %d and %d in components %d and %d", v, w, comp[v], comp[w])

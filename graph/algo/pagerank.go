@@ -9,9 +9,10 @@ import "math"
 //
 // It is the power method from the uniform vector, stopping when the L1 norm of the change in one
 // iteration falls below tol or after maxIter iterations (≤ 0 means 100). An empty graph has no ranks.
-// O(maxIter·(N+E)).
-func PageRank(g *CSR, damping, tol float64, maxIter int) []float64 {
-	n := g.N
+// O(maxIter·(N+E)), plus O(N + E) to copy a g that is not a *CSR (ToCSR).
+func PageRank(gr Graph, damping, tol float64, maxIter int) []float64 {
+	g := ToCSR(gr)
+	n := g.n
 	if n == 0 {
 		return nil
 	}
@@ -27,7 +28,7 @@ func PageRank(g *CSR, damping, tol float64, maxIter int) []float64 {
 	for range maxIter {
 		dangling := 0.0
 		for u := range n {
-			d := g.Off[u+1] - g.Off[u]
+			d := g.off[u+1] - g.off[u]
 			if d == 0 {
 				dangling += rank[u]
 				share[u] = 0
@@ -45,7 +46,7 @@ func PageRank(g *CSR, damping, tol float64, maxIter int) []float64 {
 			if su == 0 {
 				continue
 			}
-			for _, v := range g.Nbr[g.Off[u]:g.Off[u+1]] {
+			for _, v := range g.nbr[g.off[u]:g.off[u+1]] {
 				next[v] += su
 			}
 		}

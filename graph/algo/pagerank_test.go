@@ -68,7 +68,7 @@ func TestPageRankSumsToOne(t *testing.T) {
 			t.Fatalf("ranks sum to %v", sum)
 		}
 	}
-	if PageRank(&CSR{Off: []int32{0}}, 0.85, 1e-9, 10) != nil {
+	if PageRank(&CSR{off: []int32{0}}, 0.85, 1e-9, 10) != nil {
 		t.Fatal("empty graph should have no ranks")
 	}
 	// A dangling chain 0→1: node 0 only gets the jump and half of 1's dangling rank,

@@ -83,7 +83,7 @@ func Distances(g *CSR, s int32) []int32 {
 // The search follows edge directions in a directed graph; pass g.Undirected() for an ego network that
 // ignores them. O(N + E) in the worst case, and O(N) plus the edges of the nodes within depth-1.
 func ReachableWithin(g *CSR, s int32, depth int) []int32 {
-	dist := make([]int32, g.N)
+	dist := make([]int32, g.n)
 	for i := range dist {
 		dist[i] = -1
 	}
@@ -96,7 +96,7 @@ func ReachableWithin(g *CSR, s int32, depth int) []int32 {
 		if depth >= 0 && int(du) >= depth {
 			break // BFS order: every later node is at least as far
 		}
-		for _, v := range g.Nbr[g.Off[u]:g.Off[u+1]] {
+		for _, v := range g.nbr[g.off[u]:g.off[u+1]] {
 			if dist[v] < 0 {
 				dist[v] = du + 1
 				queue = append(queue, v)
@@ -115,27 +115,21 @@ func ReachableWithin(g *CSR, s int32, depth int) []int32 {
 // An undirected graph is searched from both ends at once, a level at a time from the side whose
 // frontier has fewer edges, until the two sides first meet, which on small-world graphs visits a tiny
 // part of the graph; a directed graph is searched from s only (use ShortestPathWithReverse to search it
-// from both ends). O(N + E) in the worst case; the labels are reused from earlier searches on g, or
-// allocated in O(N) for the first.
+// from both ends). O(N + E) in the worst case. Each call allocates O(N) labels; Searcher.ShortestPath
+// keeps them from one search to the next.
 func ShortestPath(g *CSR, s, t int32) []int32 {
-	var rev *CSR
-	if !g.Directed {
-		rev = g
-	}
-	return ShortestPathWithReverse(g, rev, s, t)
+	return ShortestPathWithReverse(g, g.undirectedSelf(), s, t)
 }
 
 // ShortestPathWithReverse is ShortestPath with the reverse of g supplied by the caller (rev =
 // g.Reverse(), or g itself when g is undirected), so that a directed graph too is searched from both ends.
 // A nil rev searches from s only. The result is the same as ShortestPath's.
 func ShortestPathWithReverse(g, rev *CSR, s, t int32) []int32 {
-	b := g.getBFS(rev)
-	defer g.putBFS(b)
-	return b.path(s, t)
+	return newBFS(g, rev).path(s, t)
 }
 
 // bfs holds the buffers of a lexicographically-smallest shortest path search, reusable across searches
-// on one graph: every label is reset after use by walking the queues, so a search costs time in
+// on one graph (a Searcher keeps them): every label is reset after use by walking the queues, so a search costs time in
 // proportion to what it visits.
 type bfs struct {
 	g, rev *CSR
@@ -162,8 +156,10 @@ type label struct {
 	mark int8
 }
 
+// newBFS returns clean buffers for searches of g with reverse graph rev (nil: searches from s only).
+// O(N).
 func newBFS(g, rev *CSR) *bfs {
-	b := &bfs{g: g, rev: rev, lab: make([]label, g.N), blockFrom: -1}
+	b := &bfs{g: g, rev: rev, lab: make([]label, g.n), blockFrom: -1}
 	for i := range b.lab {
 		b.lab[i] = label{s: -1, t: -1}
 	}
@@ -232,8 +228,8 @@ func (b *bfs) meet(s, t int32) (d, A, B int32) {
 		if b.rev == nil || b.sFirst(b.qs[sHead:], b.qt[tHead:]) {
 			end := len(b.qs)
 			for _, u := range b.qs[sHead:end] {
-				b.steps += int64(g.Off[u+1] - g.Off[u])
-				for _, v := range g.Nbr[g.Off[u]:g.Off[u+1]] {
+				b.steps += int64(g.off[u+1] - g.off[u])
+				for _, v := range g.nbr[g.off[u]:g.off[u+1]] {
 					if !free && !b.edgeOK(u, v) {
 						continue
 					}
@@ -252,8 +248,8 @@ func (b *bfs) meet(s, t int32) (d, A, B int32) {
 			r := b.rev
 			end := len(b.qt)
 			for _, u := range b.qt[tHead:end] {
-				b.steps += int64(r.Off[u+1] - r.Off[u])
-				for _, x := range r.Nbr[r.Off[u]:r.Off[u+1]] {
+				b.steps += int64(r.off[u+1] - r.off[u])
+				for _, x := range r.nbr[r.off[u]:r.off[u+1]] {
 					if !free && !b.edgeOK(x, u) {
 						continue
 					}
@@ -290,7 +286,7 @@ func (b *bfs) sFirst(sFront, tFront []int32) bool {
 func frontierEdges(g *CSR, front []int32, limit int) int {
 	n := 0
 	for _, u := range front {
-		n += int(g.Off[u+1] - g.Off[u])
+		n += int(g.off[u+1] - g.off[u])
 		if limit >= 0 && n > limit {
 			break
 		}
@@ -329,7 +325,7 @@ func (b *bfs) path(s, t int32) []int32 {
 // tells.
 func (b *bfs) step(u, j, d, B, t int32) int32 {
 	g := b.g
-	row := g.Nbr[g.Off[u]:g.Off[u+1]]
+	row := g.nbr[g.off[u]:g.off[u+1]]
 	if k := d - j; k <= B && b.rev != nil {
 		if near := b.qt[b.lvlT[k]:b.lvlT[k+1]]; len(near)*bits.Len(uint(len(row))) < len(row) {
 			b.steps += int64(len(near))

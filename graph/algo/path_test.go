@@ -130,16 +130,16 @@ func refLexShortest(g *CSR, s, t int32) []int32 {
 // Bellman–Ford distances to t and a greedy walk from s.
 func refLexCheapest(g *CSR, s, t int32) ([]int32, float64) {
 	inf := math.Inf(1)
-	dt := make([]float64, g.N)
+	dt := make([]float64, g.n)
 	for i := range dt {
 		dt[i] = inf
 	}
 	dt[t] = 0
 	for changed := true; changed; {
 		changed = false
-		for u := range int32(g.N) {
-			for i := g.Off[u]; i < g.Off[u+1]; i++ {
-				if c := g.W[i] + dt[g.Nbr[i]]; c < dt[u] {
+		for u := range int32(g.n) {
+			for i := g.off[u]; i < g.off[u+1]; i++ {
+				if c := g.w[i] + dt[g.nbr[i]]; c < dt[u] {
 					dt[u], changed = c, true
 				}
 			}
@@ -150,9 +150,9 @@ func refLexCheapest(g *CSR, s, t int32) ([]int32, float64) {
 	}
 	p := []int32{s}
 	for u := s; u != t; {
-		for i := g.Off[u]; i < g.Off[u+1]; i++ {
-			if g.W[i]+dt[g.Nbr[i]] == dt[u] {
-				u = g.Nbr[i]
+		for i := g.off[u]; i < g.off[u+1]; i++ {
+			if g.w[i]+dt[g.nbr[i]] == dt[u] {
+				u = g.nbr[i]
 				break
 			}
 		}
@@ -203,11 +203,11 @@ func TestShortestPathsCrossCheck(t *testing.T) {
 func checkLexShortest(t *testing.T, g *CSR) {
 	t.Helper()
 	rev := g.Reverse()
-	for s := int32(0); s < int32(g.N); s += 89 {
-		for t0 := int32(1); t0 < int32(g.N); t0 += 97 {
+	for s := int32(0); s < int32(g.n); s += 89 {
+		for t0 := int32(1); t0 < int32(g.n); t0 += 97 {
 			want := refLexShortest(g, s, t0)
 			if got := ShortestPathWithReverse(g, rev, s, t0); !slices.Equal(got, want) {
-				t.Fatalf("n=%d directed=%v: ShortestPathWithReverse(%d, %d) = %v, want %v", g.N, g.Directed, s, t0, got, want)
+				t.Fatalf("n=%d directed=%v: ShortestPathWithReverse(%d, %d) = %v, want %v", g.n, g.directed, s, t0, got, want)
 			}
 		}
 	}
@@ -224,14 +224,14 @@ func TestAgainstDominikbraun(t *testing.T) {
 		} else {
 			dg = dgraph.New(dgraph.IntHash, dgraph.Weighted())
 		}
-		for v := range g.N {
+		for v := range g.n {
 			_ = dg.AddVertex(v)
 		}
-		for u := range int32(g.N) {
-			for i := g.Off[u]; i < g.Off[u+1]; i++ {
-				v := g.Nbr[i]
+		for u := range int32(g.n) {
+			for i := g.off[u]; i < g.off[u+1]; i++ {
+				v := g.nbr[i]
 				if directed || u < v {
-					_ = dg.AddEdge(int(u), int(v), dgraph.EdgeWeight(int(g.W[i])))
+					_ = dg.AddEdge(int(u), int(v), dgraph.EdgeWeight(int(g.w[i])))
 				}
 			}
 		}
@@ -258,13 +258,14 @@ func TestAgainstDominikbraun(t *testing.T) {
 	}
 }
 
-// TestSearchBuffersReused checks that searches sharing a graph's pooled buffers answer as searches on
+// TestSearchBuffersReused checks that searches sharing a Searcher's pooled buffers answer as searches on
 // fresh buffers do, whatever ran before them: every pair, in two orders, interleaving hop-count and
 // cheapest-path searches.
 func TestSearchBuffersReused(t *testing.T) {
 	edges, w := randomEdges(120, 300, 3)
 	for _, directed := range []bool{false, true} {
 		g := FromEdges(120, directed, edges, w)
+		sr := NewSearcher(g)
 		type answer struct {
 			hops, cheap []int32
 			cost        float64
@@ -291,8 +292,8 @@ func TestSearchBuffersReused(t *testing.T) {
 				if round == 1 {
 					s = 119 - s
 				}
-				got := answer{hops: ShortestPath(g, s, u)}
-				got.cheap, got.cost = Dijkstra(g, s, u)
+				got := answer{hops: sr.ShortestPath(s, u)}
+				got.cheap, got.cost = sr.Dijkstra(s, u)
 				if got.cheap == nil {
 					got.cost = math.Inf(1)
 				}

@@ -39,29 +39,32 @@ type PathCount struct {
 // reached. On small-world graphs this touches a small part of the graph. O(N + E) in the worst case,
 // plus O(N + E) to reverse a directed graph.
 func PathCounts(g *CSR, s, t int32, slack int) PathCount {
-	return pathCounts(g, s, t, slack, false)
+	return NewSearcher(g).PathCounts(s, t, slack)
 }
 
-// PathCountsMultiplied is PathCounts on a multigraph: g.W[i] is the number of parallel edges that
-// Nbr[i] stands for, so a path is counted once for every choice of edge along it (the product of the
-// multiplicities of its hops). Shortest distances are still counted in hops. With W nil it equals
-// PathCounts.
+// PathCountsMultiplied is PathCounts on a multigraph: the cost of an edge (Cost) is the number of
+// parallel edges it stands for, so a path is counted once for every choice of edge along it (the product
+// of the multiplicities of its hops). Shortest distances are still counted in hops. On an unweighted
+// graph it equals PathCounts.
 func PathCountsMultiplied(g *CSR, s, t int32, slack int) PathCount {
-	return pathCounts(g, s, t, slack, g.W != nil)
+	return NewSearcher(g).PathCountsMultiplied(s, t, slack)
 }
 
-func pathCounts(g *CSR, s, t int32, slack int, mult bool) PathCount {
+// pathCounts counts paths as PathCounts does, on sr's graph with sr's buffers for the search that fixes
+// the distance; with mult each edge counts as many times as its cost.
+func (sr *Searcher) pathCounts(s, t int32, slack int, mult bool) PathCount {
+	g := sr.g
 	slack = min(max(slack, 0), 1)
 	if s == t {
-		pc := PathCount{Total: 1, Through: make([]float64, g.N), Shares: make([]float64, g.N)}
+		pc := PathCount{Total: 1, Through: make([]float64, g.n), Shares: make([]float64, g.n)}
 		pc.Through[s], pc.Shares[s] = 1, 1
 		return pc
 	}
 	rev := g.Reverse()
-	b := g.getBFS(rev)
+	b := sr.getBFS(rev)
 	defer func() {
 		b.reset()
-		g.putBFS(b)
+		sr.putBFS(b)
 	}()
 	d, _, B := b.meet(s, t)
 	if d < 0 {
@@ -79,7 +82,7 @@ func pathCounts(g *CSR, s, t int32, slack int, mult bool) PathCount {
 	toT := walkCounts(rev, t, mult, func(x, dx int32) bool {
 		return fromS.dist[x] >= 0 && fromS.dist[x]+dx <= limit
 	})
-	pc := PathCount{Dist: int(d), Through: make([]float64, g.N), Shares: make([]float64, g.N)}
+	pc := PathCount{Dist: int(d), Through: make([]float64, g.n), Shares: make([]float64, g.n)}
 	pc.Total = fromS.w0[t]
 	if slack == 1 {
 		pc.Total += fromS.w1[t]
@@ -117,10 +120,10 @@ type walks struct {
 }
 
 // walkCounts searches from s along the edges of g, entering a node x at distance dx only when
-// admit(x, dx), and counts walks; with mult each edge counts g.W[i] times. O(N) plus the edges of the
+// admit(x, dx), and counts walks; with mult each edge counts as many times as its cost. O(N) plus the edges of the
 // nodes reached.
 func walkCounts(g *CSR, s int32, mult bool, admit func(x, dx int32) bool) walks {
-	w := walks{dist: make([]int32, g.N), w0: make([]float64, g.N), w1: make([]float64, g.N)}
+	w := walks{dist: make([]int32, g.n), w0: make([]float64, g.n), w1: make([]float64, g.n)}
 	for i := range w.dist {
 		w.dist[i] = -1
 	}
@@ -133,8 +136,8 @@ func walkCounts(g *CSR, s int32, mult bool, admit func(x, dx int32) bool) walks 
 	for head := 0; head < len(order); head++ {
 		u := order[head]
 		du := w.dist[u]
-		for i := g.Off[u]; i < g.Off[u+1]; i++ {
-			v := g.Nbr[i]
+		for i := g.off[u]; i < g.off[u+1]; i++ {
+			v := g.nbr[i]
 			dv := w.dist[v]
 			if dv < 0 {
 				if !admit(v, du+1) {
@@ -146,7 +149,7 @@ func walkCounts(g *CSR, s int32, mult bool, admit func(x, dx int32) bool) walks 
 			}
 			m := 1.0
 			if mult {
-				m = g.W[i]
+				m = g.w[i]
 			}
 			switch dv {
 			case du + 1:
@@ -162,11 +165,11 @@ func walkCounts(g *CSR, s int32, mult bool, admit func(x, dx int32) bool) walks 
 		if wu == 0 {
 			continue
 		}
-		for i := g.Off[u]; i < g.Off[u+1]; i++ {
-			if v := g.Nbr[i]; w.dist[v] == du+1 {
+		for i := g.off[u]; i < g.off[u+1]; i++ {
+			if v := g.nbr[i]; w.dist[v] == du+1 {
 				m := 1.0
 				if mult {
-					m = g.W[i]
+					m = g.w[i]
 				}
 				w.w1[v] += wu * m
 			}

@@ -62,7 +62,7 @@ func TestPathCountsBruteForce(t *testing.T) {
 					if s == tt {
 						paths = [][]int32{{s}}
 					}
-					through := make([]float64, g.N)
+					through := make([]float64, g.n)
 					for _, p := range paths {
 						for _, v := range p {
 							through[v]++
@@ -126,7 +126,7 @@ func TestPathCountsConfined(t *testing.T) {
 					if d < 0 || s == tt {
 						continue
 					}
-					want := make([]float64, g.N)
+					want := make([]float64, g.n)
 					for v := range want {
 						ds, dt := fs.dist[v], ft.dist[v]
 						switch {
@@ -152,12 +152,12 @@ func TestPathCountsConfined(t *testing.T) {
 func TestPathCountsMultiplied(t *testing.T) {
 	// s=0, a=1, b=2, t=3: s–a has 2 parallel links, a–t 3, s–b and b–t one each, s–t none.
 	g := FromEdges(4, false, [][2]int32{{0, 1}, {1, 3}, {0, 2}, {2, 3}}, nil)
-	g.W = make([]float64, len(g.Nbr))
+	g.w = make([]float64, len(g.nbr))
 	mult := map[[2]int32]float64{{0, 1}: 2, {1, 3}: 3, {0, 2}: 1, {2, 3}: 1}
 	for u := int32(0); u < 4; u++ {
-		for i := g.Off[u]; i < g.Off[u+1]; i++ {
-			v := g.Nbr[i]
-			g.W[i] = mult[[2]int32{min(u, v), max(u, v)}]
+		for i := g.off[u]; i < g.off[u+1]; i++ {
+			v := g.nbr[i]
+			g.w[i] = mult[[2]int32{min(u, v), max(u, v)}]
 		}
 	}
 	pc := PathCountsMultiplied(g, 0, 3, 0)

@@ -35,8 +35,8 @@ func (c TriadCount) Index() float64 {
 var ErrDirected = errors.New("graph is directed")
 
 // Triads counts the triangles of the signed undirected graph g whose three edges all carry a sign, and
-// lists the unbalanced ones. sign is parallel to g.Nbr with values -1 and +1; edges with sign 0 are
-// ignored, and both stored directions of an edge must carry the same sign. A triangle is balanced when
+// lists the unbalanced ones. sign holds the sign of each edge by its edge index (one per entry of g,
+// see CSR) with values -1 and +1; edges with sign 0 are ignored, and both stored directions of an edge must carry the same sign. A triangle is balanced when
 // the product of its signs is positive (Cartwright and Harary: a friend of a friend, an enemy of an
 // enemy and so on are friends) and unbalanced otherwise. When limit > 0, List keeps only the first limit
 // unbalanced triangles while the counts stay exact.
@@ -45,16 +45,16 @@ var ErrDirected = errors.New("graph is directed")
 // triangle is found once from its lowest node by intersecting oriented lists. O(E^1.5) time, O(N + E)
 // memory, plus O(U log limit) to keep U unbalanced triangles.
 func Triads(g *CSR, sign []int8, limit int) (TriadCount, error) {
-	if g.Directed {
+	if g.directed {
 		return TriadCount{}, fmt.Errorf("triads: %w", ErrDirected)
 	}
-	if len(sign) != len(g.Nbr) {
-		return TriadCount{}, fmt.Errorf("triads: %d signs for %d edges", len(sign), len(g.Nbr))
+	if len(sign) != len(g.nbr) {
+		return TriadCount{}, fmt.Errorf("triads: %d signs for %d edges", len(sign), len(g.nbr))
 	}
-	n := g.N
+	n := g.n
 	deg := make([]int32, n)
 	for u := range n {
-		for i := g.Off[u]; i < g.Off[u+1]; i++ {
+		for i := g.off[u]; i < g.off[u+1]; i++ {
 			if sign[i] != 0 {
 				deg[u]++
 			}
@@ -64,8 +64,8 @@ func Triads(g *CSR, sign []int8, limit int) (TriadCount, error) {
 	// Oriented adjacency: u → v for each signed edge with u before v.
 	off := make([]int32, n+1)
 	for u := range int32(n) {
-		for i := g.Off[u]; i < g.Off[u+1]; i++ {
-			if sign[i] != 0 && before(u, g.Nbr[i]) {
+		for i := g.off[u]; i < g.off[u+1]; i++ {
+			if sign[i] != 0 && before(u, g.nbr[i]) {
 				off[u+1]++
 			}
 		}
@@ -77,9 +77,9 @@ func Triads(g *CSR, sign []int8, limit int) (TriadCount, error) {
 	sg := make([]int8, off[n])
 	k := 0
 	for u := range int32(n) {
-		for i := g.Off[u]; i < g.Off[u+1]; i++ {
-			if sign[i] != 0 && before(u, g.Nbr[i]) {
-				nbr[k], sg[k] = g.Nbr[i], sign[i]
+		for i := g.off[u]; i < g.off[u+1]; i++ {
+			if sign[i] != 0 && before(u, g.nbr[i]) {
+				nbr[k], sg[k] = g.nbr[i], sign[i]
 				k++
 			}
 		}

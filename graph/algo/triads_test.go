@@ -13,10 +13,10 @@ func signedGraph(n int, es [][3]int32) (*CSR, []int8) {
 		edges[i] = [2]int32{e[0], e[1]}
 	}
 	g := FromEdges(n, false, edges, nil)
-	sign := make([]int8, len(g.Nbr))
+	sign := make([]int8, len(g.nbr))
 	for _, e := range es {
-		sign[g.edgeIndex(e[0], e[1])] = int8(e[2])
-		sign[g.edgeIndex(e[1], e[0])] = int8(e[2])
+		sign[g.EdgeIndex(e[0], e[1])] = int8(e[2])
+		sign[g.EdgeIndex(e[1], e[0])] = int8(e[2])
 	}
 	return g, sign
 }
@@ -53,27 +53,27 @@ func TestTriads(t *testing.T) {
 func TestTriadsBruteForce(t *testing.T) {
 	for seed := uint64(1); seed <= 20; seed++ {
 		g := randomGraph(60, 400+int(seed)*40, false, 0, seed)
-		sign := make([]int8, len(g.Nbr))
-		for u := range int32(g.N) {
-			for i := g.Off[u]; i < g.Off[u+1]; i++ {
-				v := g.Nbr[i]
+		sign := make([]int8, len(g.nbr))
+		for u := range int32(g.n) {
+			for i := g.off[u]; i < g.off[u+1]; i++ {
+				v := g.nbr[i]
 				if u < v {
 					s := int8([]int8{1, 1, -1, 0}[(int(u)*7+int(v)*13+int(seed))%4])
-					sign[i], sign[g.edgeIndex(v, u)] = s, s
+					sign[i], sign[g.EdgeIndex(v, u)] = s, s
 				}
 			}
 		}
 		sg := func(a, b int32) int8 {
-			if i := g.edgeIndex(a, b); i >= 0 {
+			if i := g.EdgeIndex(a, b); i >= 0 {
 				return sign[i]
 			}
 			return 0
 		}
 		var bal int
 		var unbal []Triad
-		for a := range int32(g.N) {
-			for b := a + 1; b < int32(g.N); b++ {
-				for c := b + 1; c < int32(g.N); c++ {
+		for a := range int32(g.n) {
+			for b := a + 1; b < int32(g.n); b++ {
+				for c := b + 1; c < int32(g.n); c++ {
 					ab, ac, bc := sg(a, b), sg(a, c), sg(b, c)
 					if ab == 0 || ac == 0 || bc == 0 {
 						continue

@@ -24,7 +24,7 @@ func MinVertexCut(g *CSR, s, t int32) (cut []int32, ok bool) {
 	}
 	// f.level now marks the residual reach of the last (failed) search.
 	cut = []int32{}
-	for v := range int32(g.N) {
+	for v := range int32(g.n) {
 		if v != s && v != t && f.level[2*v] >= 0 && f.level[2*v+1] < 0 {
 			cut = append(cut, v)
 		}
@@ -52,8 +52,8 @@ type splitFlow struct {
 }
 
 func newSplitFlow(g *CSR, s, t int32) *splitFlow {
-	f := &splitFlow{g: g, s: s, t: t, inFlow: make([]bool, g.N), pred: make([]int32, g.N),
-		level: make([]int32, 2*g.N), iter: make([]int32, 2*g.N)}
+	f := &splitFlow{g: g, s: s, t: t, inFlow: make([]bool, g.n), pred: make([]int32, g.n),
+		level: make([]int32, 2*g.n), iter: make([]int32, 2*g.n)}
 	for i := range f.pred {
 		f.pred[i] = -1
 	}
@@ -80,7 +80,7 @@ func (f *splitFlow) levels() bool {
 		ly := level[x] + 1
 		v := x >> 1
 		if x&1 == 1 {
-			for _, w := range g.Nbr[g.Off[v]:g.Off[v+1]] {
+			for _, w := range g.nbr[g.off[v]:g.off[v+1]] {
 				if y := 2 * w; w != s && level[y] < 0 {
 					level[y] = ly
 					queue = append(queue, y)
@@ -116,10 +116,10 @@ func (f *splitFlow) next(x, k int32) (int32, int32) {
 	want := f.level[x] + 1
 	v := x >> 1
 	if x&1 == 1 {
-		lo, hi := g.Off[v], g.Off[v+1]
+		lo, hi := g.off[v], g.off[v+1]
 		deg := hi - lo
 		for ; k < deg; k++ {
-			if w := g.Nbr[lo+k]; w != s && f.level[2*w] == want {
+			if w := g.nbr[lo+k]; w != s && f.level[2*w] == want {
 				return k, 2 * w
 			}
 		}

@@ -45,13 +45,13 @@ func TestMinVertexCut(t *testing.T) {
 // refCutClosest computes the cut closest to s with an explicit node-split graph, capacities in a
 // matrix and Edmonds–Karp.
 func refCutClosest(g *CSR, s, t int32) []int32 {
-	n := 2 * g.N
+	n := 2 * g.n
 	capa := make([][]int, n)
 	for i := range capa {
 		capa[i] = make([]int, n)
 	}
 	const inf = 1 << 20
-	for v := range int32(g.N) {
+	for v := range int32(g.n) {
 		if v == s || v == t {
 			capa[2*v][2*v+1] = inf
 		} else {
@@ -85,7 +85,7 @@ func refCutClosest(g *CSR, s, t int32) []int32 {
 		prev := reach()
 		if prev[sink] < 0 {
 			var cut []int32
-			for v := range int32(g.N) {
+			for v := range int32(g.n) {
 				if v != s && v != t && prev[2*v] >= 0 && prev[2*v+1] < 0 {
 					cut = append(cut, v)
 				}
@@ -101,11 +101,11 @@ func refCutClosest(g *CSR, s, t int32) []int32 {
 
 // disconnects reports whether removing cut leaves no s→t path.
 func disconnects(g *CSR, s, t int32, cut []int32) bool {
-	gone := make([]bool, g.N)
+	gone := make([]bool, g.n)
 	for _, v := range cut {
 		gone[v] = true
 	}
-	seen := make([]bool, g.N)
+	seen := make([]bool, g.n)
 	seen[s] = true
 	stack := []int32{s}
 	for len(stack) > 0 {
@@ -158,7 +158,7 @@ func TestMinVertexCutCrossCheck(t *testing.T) {
 // findCut returns a set of k nodes other than s and t that separates them, or nil.
 func findCut(g *CSR, s, t int32, k int) []int32 {
 	var cand []int32
-	for v := range int32(g.N) {
+	for v := range int32(g.n) {
 		if v != s && v != t {
 			cand = append(cand, v)
 		}

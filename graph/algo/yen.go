@@ -7,7 +7,7 @@ import (
 
 // KShortestPaths returns up to k loopless paths from s to t in increasing order of cost, paths of equal
 // cost in lexicographic order of their node ids: exactly the first k paths of that order among all
-// simple s→t paths. The cost is the number of edges, or the sum of the costs W when g is weighted (see
+// simple s→t paths. The cost is the number of edges, or the sum of the edge costs when g is weighted (see
 // Dijkstra for how float ties are compared). It returns nil when t cannot be reached or k < 1, and [[s]]
 // when s == t. See KShortestPathsFunc for the algorithm; KShortestPathsFunc with a Budget bounds its
 // work.
@@ -50,8 +50,8 @@ func KShortestPathsFunc(g *CSR, s, t int32, budget *Budget, yield func(path []in
 	}
 	var search func(s, t int32) []int32
 	var setBlock func(blocked []bool, from int32, to []int32)
-	blocked := make([]bool, g.N)
-	if g.W == nil {
+	blocked := make([]bool, g.n)
+	if g.w == nil {
 		b := newBFS(g, g.Reverse())
 		search = func(s, t int32) []int32 {
 			p := b.path(s, t)
@@ -63,7 +63,7 @@ func KShortestPathsFunc(g *CSR, s, t int32, budget *Budget, yield func(path []in
 	} else {
 		d := newDijkstra(g)
 		d.h = costsTo(g.Reverse(), t)
-		budget.Spend(int64(g.N + len(g.Nbr)))
+		budget.Spend(int64(g.n + len(g.nbr)))
 		search = func(s, t int32) []int32 {
 			p := d.path(s, t)
 			budget.Spend(d.steps)

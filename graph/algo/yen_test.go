@@ -54,7 +54,7 @@ func TestKShortestPathsCrossCheck(t *testing.T) {
 		g := randomGraph(10, 22, directed, maxCost, seed)
 		for s := int32(0); s < 10; s += 3 {
 			for tt := int32(1); tt < 10; tt += 4 {
-				all := refAllPaths(g, s, tt, g.N)
+				all := refAllPaths(g, s, tt, g.n)
 				slices.SortStableFunc(all, func(a, b []int32) int {
 					return cmp.Or(cmp.Compare(g.PathCost(a), g.PathCost(b)), slices.Compare(a, b))
 				})

@@ -79,7 +79,7 @@ func Cut(g *graph.Graph, a, b int32, directed bool) (CutResult, error) {
 		return res, err
 	}
 	c := g.Project(graph.ProjectOptions{Directed: directed})
-	path := algo.ShortestPath(c, a, b)
+	path := g.Searcher(c).ShortestPath(a, b)
 	res.Connected = path != nil
 	if !res.Connected {
 		return res, nil

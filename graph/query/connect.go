@@ -167,7 +167,7 @@ func Connect(g *graph.Graph, a int32, aSide []int32, b int32, bSide []int32, opt
 		cm = g.ProjectMerged(graph.ProjectOptions{Multiplicity: true}, merge)
 	}
 	c := cm.Unweighted()
-	pc := algo.PathCountsMultiplied(cm, a, b, 1)
+	pc := g.Searcher(cm).PathCountsMultiplied(a, b, 1)
 	res.Distance = pc.Dist
 	if pc.Dist < 0 {
 		return res, nil

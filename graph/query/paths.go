@@ -138,7 +138,7 @@ func EachPath(g *graph.Graph, a, b int32, opts PathOptions, yield func(Path) err
 			return deliver(np) && n < opts.K
 		})
 	case opts.Weighted:
-		if p, _ := algo.Dijkstra(c, a, b); p != nil {
+		if p, _ := g.Searcher(c).Dijkstra(a, b); p != nil {
 			deliver(p)
 		}
 	default:

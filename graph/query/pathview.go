@@ -5,7 +5,6 @@ import (
 	"slices"
 
 	"github.com/relgraph/relgraph/graph"
-	"github.com/relgraph/relgraph/graph/algo"
 )
 
 // PathView is a shortest path between two actors and what to draw around it.
@@ -34,7 +33,8 @@ func (p PathView) Actors() []int32 {
 // equally short paths the lexicographically smallest by actor number (the order actors were loaded
 // in), so the answer is deterministic. nil when b cannot be reached from a.
 func shortestPath(g *graph.Graph, a, b int32, opts graph.ProjectOptions) []int32 {
-	return algo.ShortestPath(g.Project(opts), a, b)
+	c := g.Project(opts)
+	return g.Searcher(c).ShortestPath(a, b)
 }
 
 // ShortestPathView returns a path between a and b in g with the fewest links, link direction ignored,
