@@ -11,8 +11,8 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/relgraph/relgraph/data"
 	"github.com/relgraph/relgraph/graph"
+	"github.com/relgraph/relgraph/internal/graphtest"
 	"github.com/relgraph/relgraph/render/draw"
 )
 
@@ -76,24 +76,8 @@ func drawDOT(t testing.TB, dot []byte, layout, format string) []byte {
 
 // loadFixture loads testdata/fixture.
 func loadFixture(t testing.TB) *graph.Graph {
-	t.Helper()
-	in, err := data.PathInput(filepath.Join("testdata", "fixture"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, err := data.Load(in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return g
+	return graphtest.Load(t, filepath.Join("testdata", "fixture"))
 }
 
 // actor returns the number of the actor with the given id.
-func actor(t testing.TB, g *graph.Graph, id string) int32 {
-	t.Helper()
-	i, ok := g.ActorIndex(id)
-	if !ok {
-		t.Fatalf("no actor %q", id)
-	}
-	return i
-}
+func actor(t testing.TB, g *graph.Graph, id string) int32 { return graphtest.Actor(t, g, id) }

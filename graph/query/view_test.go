@@ -6,34 +6,18 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/relgraph/relgraph/data"
 	"github.com/relgraph/relgraph/graph"
+	"github.com/relgraph/relgraph/internal/graphtest"
 )
 
 // loadFixture loads the fixture the diagrams are drawn from (render/testdata/fixture), so that the
 // views tested here are the ones the golden drawings show.
 func loadFixture(t testing.TB) *graph.Graph {
-	t.Helper()
-	in, err := data.PathInput(filepath.Join("..", "..", "render", "testdata", "fixture"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, err := data.Load(in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return g
+	return graphtest.Load(t, filepath.Join("..", "..", "render", "testdata", "fixture"))
 }
 
 // actor returns the number of the actor with the given id.
-func actor(t testing.TB, g *graph.Graph, id string) int32 {
-	t.Helper()
-	i, ok := g.ActorIndex(id)
-	if !ok {
-		t.Fatalf("no actor %q", id)
-	}
-	return i
-}
+func actor(t testing.TB, g *graph.Graph, id string) int32 { return graphtest.Actor(t, g, id) }
 
 func TestEgo(t *testing.T) {
 	g := loadFixture(t)

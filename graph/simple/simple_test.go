@@ -8,6 +8,7 @@ import (
 
 	"github.com/relgraph/relgraph/graph"
 	"github.com/relgraph/relgraph/graph/simple"
+	"github.com/relgraph/relgraph/internal/graphtest"
 )
 
 func TestSimple(t *testing.T) {
@@ -50,51 +51,6 @@ func TestSimple(t *testing.T) {
 	}
 }
 
-// queryFixture is the fixture of package query's tests: a small multigraph with a triangle of signed ties, a pipeline route and a pendant.
-//
-//	russia ==(arms, alliance)== armenia —(conflict)— azerbaijan ==(arms, trade, dispute)== russia
-//	baku → tbilisi → ceyhan (pipeline), baku in azerbaijan, moscow in russia; iran — azerbaijan (trade)
-func queryFixture(t testing.TB) *graph.Graph {
-	t.Helper()
-	b := graph.NewBuilder(nil)
-	for _, a := range []graph.Actor{
-		{ID: "russia", Name: "Russia", Kind: "country"},
-		{ID: "moscow", Name: "Moscow", Kind: "city", In: "russia", StandsFor: "russia"},
-		{ID: "armenia", Name: "Armenia", Kind: "country"},
-		{ID: "azerbaijan", Name: "Azerbaijan", Kind: "country"},
-		{ID: "baku", Name: "Baku", Kind: "city", In: "azerbaijan", StandsFor: "azerbaijan"},
-		{ID: "socar", Name: "SOCAR", Kind: "company", In: "azerbaijan"},
-		{ID: "tbilisi", Name: "Tbilisi", Kind: "city"},
-		{ID: "ceyhan", Name: "Ceyhan", Kind: "city"},
-		{ID: "iran", Name: "Iran", Kind: "country"},
-		{ID: "btc", Name: "BTC", Kind: "infrastructure", Route: []string{"baku", "tbilisi", "ceyhan"}, RouteKind: "pipeline"},
-	} {
-		b.AddActor(a)
-	}
-	for _, l := range []graph.Link{
-		{Kind: "arms_sale", From: "russia", To: "armenia", Sign: 1},
-		{Kind: "alliance", From: "russia", To: "armenia", Sign: 1},
-		{Kind: "arms_sale", From: "russia", To: "azerbaijan", Sign: 1},
-		{Kind: "trade", From: "russia", To: "azerbaijan", Sign: 1},
-		{Kind: "dispute", From: "russia", To: "azerbaijan", Sign: -1},
-		{Kind: "conflict", From: "armenia", To: "azerbaijan", Sign: -1},
-		{Kind: "trade", From: "iran", To: "azerbaijan", Sign: 1},
-		{Kind: "energy_deal", From: "socar", To: "iran", Sign: 1},
-	} {
-		b.AddLink(&l)
-	}
-	g, err := b.Build()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return g
-}
+func queryFixture(t testing.TB) *graph.Graph { return graphtest.Small(t) }
 
-func idx(t testing.TB, g *graph.Graph, id string) int32 {
-	t.Helper()
-	i, ok := g.ActorIndex(id)
-	if !ok {
-		t.Fatalf("no actor %q", id)
-	}
-	return i
-}
+func idx(t testing.TB, g *graph.Graph, id string) int32 { return graphtest.Actor(t, g, id) }
