@@ -3,6 +3,9 @@
 package graphtest
 
 import (
+	"fmt"
+	"math/rand/v2"
+	"sync"
 	"testing"
 
 	"github.com/relgraph/relgraph/data"
@@ -71,4 +74,91 @@ func Load(t testing.TB, dir string) *graph.Graph {
 		t.Fatal(err)
 	}
 	return g
+}
+
+// Random builds a random typed graph of n actors and m links with a fixed seed: a few kinds, dates
+// over 1990–2024, a mix of events and lasting links.
+func Random(tb testing.TB, n, m int) *graph.Graph {
+	tb.Helper()
+	r := rand.New(rand.NewPCG(1, 2))
+	b := graph.NewBuilder(nil)
+	for i := range n {
+		b.AddActor(graph.Actor{ID: fmt.Sprintf("a%d", i), Name: fmt.Sprintf("Actor %d", i), Kind: "country"})
+	}
+	kinds := []string{"arms_sale", "trade", "alliance", "conflict", "visit", "dispute"}
+	signs := []int8{1, 1, 1, -1, 1, -1}
+	b.Grow(m)
+	var l graph.Link
+	for range m {
+		from := r.IntN(n)
+		to := r.IntN(n - 1)
+		if to >= from {
+			to++
+		}
+		k := r.IntN(len(kinds))
+		l = graph.Link{Kind: kinds[k], Sign: signs[k], From: fmt.Sprintf("a%d", from), To: fmt.Sprintf("a%d", to)}
+		y := 1990 + r.IntN(35)
+		if k == 4 {
+			l.On = graph.NewDate(y, 1+r.IntN(12), 1+r.IntN(28))
+		} else {
+			l.Start = graph.NewDate(y, 1+r.IntN(12), 0)
+			if r.IntN(2) == 0 {
+				l.End = graph.NewDate(y+r.IntN(10), 0, 0)
+			}
+		}
+		// A generated multigraph repeats kind, ends and date now and then: give those an explicit id.
+		l.ID = fmt.Sprintf("l%d", r.Uint64())
+		b.AddLink(&l)
+	}
+	g, err := b.Build()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return g
+}
+
+// benchSizes are the sizes of the benchmark graphs: (actors, links).
+var benchSizes = []Size{{100, 1000}, {10_000, 100_000}, {100_000, 1_000_000}}
+
+// Size is the size of a benchmark graph.
+type Size struct{ N, M int }
+
+// The graphs built for benchmarks, kept for the life of the test binary so that each size is built
+// once however many benchmarks use it.
+var (
+	benchOnce   sync.Map // size → *graph.Graph
+	benchBuildM sync.Mutex
+)
+
+// BenchGraph returns the random graph of n actors and m links, built once per test binary.
+func BenchGraph(b *testing.B, n, m int) *graph.Graph {
+	benchBuildM.Lock()
+	defer benchBuildM.Unlock()
+	key := fmt.Sprint(n, m)
+	if g, ok := benchOnce.Load(key); ok {
+		return g.(*graph.Graph)
+	}
+	g := Random(b, n, m)
+	benchOnce.Store(key, g)
+	return g
+}
+
+// Sizes returns the benchmark sizes: all of them, or with -short only the smallest (CI runs every
+// benchmark once that way, so that none can break unnoticed).
+func Sizes() []Size {
+	if testing.Short() {
+		return benchSizes[:1]
+	}
+	return benchSizes
+}
+
+// ForSizes runs f as a sub-benchmark "links=M" on the graph of each size.
+func ForSizes(b *testing.B, f func(b *testing.B, g *graph.Graph)) {
+	for _, s := range Sizes() {
+		b.Run(fmt.Sprintf("links=%d", s.M), func(b *testing.B) {
+			g := BenchGraph(b, s.N, s.M)
+			b.ResetTimer()
+			f(b, g)
+		})
+	}
 }
