@@ -15,12 +15,19 @@ import (
 
 	"github.com/relgraph/relgraph/data"
 	"github.com/relgraph/relgraph/data/importer"
-	"github.com/relgraph/relgraph/render/text"
 	"github.com/spf13/cobra"
 )
 
-// importFlags are the flags of `relgraph import` and its subcommands.
-type importFlags struct {
+// importOptions are the flags of `relgraph import` and its subcommands, and what an import needs to
+// run: the printer of its summary, standard error for --stats, the progress line.
+type importOptions struct {
+	out      *printer
+	stderr   io.Writer
+	progress *progressStream
+	stats    bool              // --stats
+	output   string            // -o: the dataset directory or snapshot file to write
+	changed  func(string) bool // reports whether a flag of the command run was given
+
 	mapping, saveMapping string
 	skipBad              bool
 	maxLine              int64
@@ -59,8 +66,12 @@ Rows that cannot be read (a bad date, an unknown actor, a wrong number of fields
 their line numbers, the first 20 and a count; the import then fails and writes nothing, unless
 --skip-bad is given. Rows linking an actor to itself are dropped and counted.`
 
-func (a *app) newImportCmd() *cobra.Command {
-	f := &importFlags{}
+func newImportCmd(fa *factory) *cobra.Command {
+	f := &importOptions{out: fa.out, stderr: fa.stderr, progress: fa.progress}
+	// prepare takes the global flags and what the command run was given.
+	prepare := func(cmd *cobra.Command) {
+		f.stats, f.output, f.changed = fa.global.stats, fa.global.output, cmd.Flags().Changed
+	}
 	cmd := &cobra.Command{
 		Use:   "import links|actors FILE [column mapping flags | --mapping M.yaml] -o OUT",
 		Short: "Import a delimited file by a column mapping",
@@ -73,17 +84,18 @@ func (a *app) newImportCmd() *cobra.Command {
   relgraph --data region/ links russia --kinds arms_sale --since 2010 --until 2021`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			prepare(cmd)
 			if f.mapping == "" {
 				return usagef("import what? use 'import links FILE …', 'import actors FILE …' or 'import --mapping M.yaml'")
 			}
-			m, base, err := a.loadMapping(f.mapping)
+			m, base, err := loadMapping(f.mapping)
 			if err != nil {
 				return err
 			}
 			if f.skipBad {
 				m.SkipBad = true
 			}
-			return a.runImport(cmd, f, m, base)
+			return runImport(f, m, base)
 		},
 	}
 	pf := cmd.PersistentFlags()
@@ -92,11 +104,11 @@ func (a *app) newImportCmd() *cobra.Command {
 	pf.BoolVar(&f.skipBad, "skip-bad", false, "skip bad rows (still reported) instead of failing")
 	f.maxLine = importer.DefaultMaxLine
 	pf.Var(sizeValue{&f.maxLine}, "max-line", "stop at a line (or quoted record) longer than `SIZE` (64MiB, 1GiB…)")
-	cmd.AddCommand(a.newImportLinksCmd(f), a.newImportActorsCmd(f))
+	cmd.AddCommand(newImportLinksCmd(f, prepare), newImportActorsCmd(f, prepare))
 	return cmd
 }
 
-func (a *app) newImportLinksCmd(f *importFlags) *cobra.Command {
+func newImportLinksCmd(f *importOptions, prepare func(*cobra.Command)) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "links [FILE]",
 		Short: "Import links: each row gives one link per kind (and per route segment)",
@@ -133,11 +145,12 @@ the spell keeps the largest weight of its years.`,
   relgraph import links atop.csv --mapping atop.yaml -o atop/`,
 		Args: rangeArgs(0, 1, "one file"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			m, base, err := a.mappingForFlags(cmd, f, args, true)
+			prepare(cmd)
+			m, base, err := mappingForFlags(f, args, true)
 			if err != nil {
 				return err
 			}
-			return a.runImport(cmd, f, m, base)
+			return runImport(f, m, base)
 		},
 	}
 	fl := cmd.Flags()
@@ -166,7 +179,7 @@ the spell keeps the largest weight of its years.`,
 	return cmd
 }
 
-func (a *app) newImportActorsCmd(f *importFlags) *cobra.Command {
+func newImportActorsCmd(f *importOptions, prepare func(*cobra.Command)) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "actors [FILE]",
 		Short: "Import actors: one actor per distinct key",
@@ -177,11 +190,12 @@ different names become aliases.`,
 		Example: `  relgraph import actors cow_states.csv --id ccode --name statenme --kind country --attrs stateabb -o states/`,
 		Args:    rangeArgs(0, 1, "one file"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			m, base, err := a.mappingForFlags(cmd, f, args, false)
+			prepare(cmd)
+			m, base, err := mappingForFlags(f, args, false)
 			if err != nil {
 				return err
 			}
-			return a.runImport(cmd, f, m, base)
+			return runImport(f, m, base)
 		},
 	}
 	fl := cmd.Flags()
@@ -199,7 +213,7 @@ type flagSet interface {
 	StringArrayVar(p *[]string, name string, value []string, usage string)
 }
 
-func addSourceFlags(fl flagSet, f *importFlags) {
+func addSourceFlags(fl flagSet, f *importOptions) {
 	fl.StringVar(&f.delimiter, "delimiter", "", "field separator: one `character` or tab (default ',')")
 	fl.StringSliceVar(&f.missing, "missing", nil, "`values` meaning no value besides the empty one (default NA,N/A,--,NULL)")
 	fl.StringArrayVar(&f.where, "where", nil, "keep rows where `COL=v1,v2` (or drop them with COL!=v1,v2); repeatable; "+
@@ -208,7 +222,7 @@ func addSourceFlags(fl flagSet, f *importFlags) {
 }
 
 // loadMapping reads a mapping file; file names in it are relative to its directory, which is returned.
-func (a *app) loadMapping(name string) (*importer.Mapping, string, error) {
+func loadMapping(name string) (*importer.Mapping, string, error) {
 	src, err := os.ReadFile(name)
 	if err != nil {
 		return nil, "", err
@@ -222,15 +236,15 @@ func (a *app) loadMapping(name string) (*importer.Mapping, string, error) {
 
 // mappingForFlags builds the mapping of `import links` or `import actors`: --mapping's, if given, with
 // the flags that were set laid over its one spec.
-func (a *app) mappingForFlags(cmd *cobra.Command, f *importFlags, args []string, links bool) (*importer.Mapping, string, error) {
+func mappingForFlags(f *importOptions, args []string, links bool) (*importer.Mapping, string, error) {
 	m, base := &importer.Mapping{}, "."
 	if f.mapping != "" {
 		var err error
-		if m, base, err = a.loadMapping(f.mapping); err != nil {
+		if m, base, err = loadMapping(f.mapping); err != nil {
 			return nil, "", err
 		}
 	}
-	changed := cmd.Flags().Changed
+	changed := f.changed
 	file := ""
 	if len(args) == 1 {
 		file = relativeTo(base, args[0])
@@ -408,7 +422,7 @@ type importSummary struct {
 	Skipped []importer.RowProblem `json:"skipped"`
 }
 
-func (a *app) runImport(cmd *cobra.Command, f *importFlags, m *importer.Mapping, base string) error {
+func runImport(f *importOptions, m *importer.Mapping, base string) error {
 	if err := m.Check(); err != nil {
 		return usageError{err}
 	}
@@ -421,18 +435,18 @@ func (a *app) runImport(cmd *cobra.Command, f *importFlags, m *importer.Mapping,
 			return err
 		}
 	}
-	out := a.output
+	out := f.output
 	if out == "" || out == "-" {
 		if f.saveMapping != "" {
-			_, err := fmt.Fprintf(a.env.Stdout, "saved the mapping to %s\n", f.saveMapping)
+			_, err := fmt.Fprintf(f.out.stdout, "saved the mapping to %s\n", f.saveMapping)
 			return err
 		}
 		return usagef("import needs -o OUT: a dataset directory, or a .json file for a snapshot")
 	}
-	started := a.now()
-	bar := &progressBar{w: a.rawStderr, now: a.now, start: started}
+	started := f.progress.now()
+	bar := &progressBar{w: f.progress.w, now: f.progress.now, start: started}
 	opts := importer.Options{Dir: base, MaxLine: f.maxLine}
-	if a.stderrIsTerminal() {
+	if f.progress.tty {
 		opts.Progress = bar.update
 	}
 	ds, err := importer.Run(m, opts)
@@ -447,7 +461,7 @@ func (a *app) runImport(cmd *cobra.Command, f *importFlags, m *importer.Mapping,
 		}
 		return err
 	}
-	imported := a.now()
+	imported := f.progress.now()
 	if strings.EqualFold(filepath.Ext(out), ".json") {
 		g, err := ds.Build()
 		if err != nil {
@@ -463,12 +477,13 @@ func (a *app) runImport(cmd *cobra.Command, f *importFlags, m *importer.Mapping,
 	} else if err := ds.WriteDir(out); err != nil {
 		return err
 	}
-	written := a.now()
+	written := f.progress.now()
 	sum := importSummary{Output: out, Mapping: f.saveMapping, Stats: ds.Stats, Skipped: nonNil(ds.Skipped)}
-	if a.stats {
-		writeImportStats(a.env.Stderr, ds.Stats, imported.Sub(started), written.Sub(imported))
+	if f.stats {
+		writeImportStats(f.stderr, ds.Stats, imported.Sub(started), written.Sub(imported))
 	}
-	return a.emitStdout(sum, func(w io.Writer) error {
+	// The answer goes to standard output: -o is the dataset written.
+	return f.out.toStdout().emit(sum, func(w io.Writer) error {
 		writeImportSummary(w, out, ds.Stats, ds.Skipped)
 		return nil
 	})
@@ -511,14 +526,6 @@ func counted(n int, one, many string) string {
 		return "1 " + one
 	}
 	return thousands(n) + " " + many
-}
-
-// emitStdout writes a result like emit, but always to standard output: import's -o is its dataset.
-func (a *app) emitStdout(v any, text func(w io.Writer) error) error {
-	out := a.output
-	a.output = ""
-	defer func() { a.output = out }()
-	return a.emit(v, text)
 }
 
 func mappingFiles(m *importer.Mapping) []string {
@@ -581,39 +588,4 @@ func thousands(n int) string {
 		s = s[:i] + "," + s[i:]
 	}
 	return s
-}
-
-// progressBar draws a progress line on a terminal once an import has run for a second.
-type progressBar struct {
-	w     io.Writer
-	now   func() time.Time
-	start time.Time
-	last  time.Time
-	shown bool
-}
-
-func (p *progressBar) update(file string, done, total int64) {
-	t := p.now()
-	if t.Sub(p.start) < time.Second || (p.shown && t.Sub(p.last) < 100*time.Millisecond) {
-		return
-	}
-	p.last, p.shown = t, true
-	name := text.EscapeControlsString(filepath.Base(file))
-	if total <= 0 {
-		fmt.Fprintf(p.w, "\r\033[Kimporting %s  %s", name, megabytes(done))
-		return
-	}
-	const width = 30
-	frac := min(float64(done)/float64(total), 1)
-	n := int(frac * width)
-	fmt.Fprintf(p.w, "\r\033[Kimporting %s [%s%s] %3.0f%%  %s of %s", name, strings.Repeat("=", n), strings.Repeat(" ", width-n),
-		frac*100, megabytes(done), megabytes(total))
-}
-
-// clear erases the progress line, if one was drawn.
-func (p *progressBar) clear() {
-	if p.shown {
-		fmt.Fprint(p.w, "\r\033[K")
-		p.shown = false
-	}
 }
