@@ -100,6 +100,10 @@ func (d *dataset) load() (*graph.Graph, error) {
 		return nil, err
 	}
 	d.full = g
+	if len(d.opts.dataPaths) == 1 {
+		// The same path given again as an argument (diff) is this dataset.
+		d.remember(d.opts.dataPaths[0], g)
+	}
 	return g, nil
 }
 
@@ -113,11 +117,16 @@ func (d *dataset) loadInput(p string, in data.Input) (*graph.Graph, error) {
 	if err != nil {
 		return nil, err
 	}
+	d.remember(p, g)
+	return g, nil
+}
+
+// remember keeps g as the dataset loaded from path p.
+func (d *dataset) remember(p string, g *graph.Graph) {
 	if d.byPath == nil {
 		d.byPath = map[string]*graph.Graph{}
 	}
 	d.byPath[p] = g
-	return g, nil
 }
 
 func firstProblems(ps data.Problems, n int) error {

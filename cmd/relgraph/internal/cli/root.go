@@ -1,5 +1,14 @@
 // Package cli implements the relgraph command line. Every command writes only to the streams it is
 // given, so the whole command runs in-process in tests.
+//
+// The run's concerns each have a type: globalOptions (options.go) holds the global flags, dataset
+// (dataset.go) what they name — loaded once, filtered, with actor names resolved against it —,
+// printer (printer.go, stream.go) how an answer is written (text or JSON, standard output or -o's
+// file, escaped, coloured), progressStream (progress.go) the progress lines of a terminal. A factory
+// (factory.go) hands them to the commands. Each command is an options struct holding its flags and
+// arguments, a constructor that declares them on a cobra command and fills the struct, and a run
+// function that resolves the actors, asks the question (package graph/query) and writes the answer
+// (render/text or render/jsonout).
 package cli
 
 import (
@@ -79,34 +88,6 @@ func Main(args []string, env Env) int {
 		return ExitUsage
 	}
 	return ExitError
-}
-
-// factory holds what the commands are built from: the streams and clock of the run, the global
-// options, the dataset they name and the printer of answers. Each command's constructor takes from it
-// what the command needs.
-type factory struct {
-	stdout   io.Writer
-	stderr   io.Writer // standard error, escaping control characters
-	getenv   func(string) string
-	global   *globalOptions
-	data     *dataset
-	out      *printer
-	progress *progressStream
-}
-
-// newFactory returns the factory of a run in env, whose messages go to stderr (env.Stderr escaped).
-func newFactory(env Env, stderr io.Writer) *factory {
-	global := &globalOptions{}
-	progress := newProgressStream(env)
-	return &factory{
-		stdout:   env.Stdout,
-		stderr:   stderr,
-		getenv:   env.Getenv,
-		global:   global,
-		data:     newDataset(global, env.Getenv, progress),
-		out:      newPrinter(env),
-		progress: progress,
-	}
 }
 
 const rootLong = `relgraph explores a typed, dated relationship graph: actors (countries, cities, companies, people,
