@@ -12,8 +12,17 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func (a *app) newActorsCmd() *cobra.Command {
-	var kind string
+// actorsOptions are the flags and argument of 'relgraph actors'.
+type actorsOptions struct {
+	data *dataset
+	out  *printer
+
+	kind  string
+	query string // the search, normalised; "" lists every actor
+}
+
+func newActorsCmd(f *factory) *cobra.Command {
+	opts := &actorsOptions{data: f.data, out: f.out}
 	cmd := &cobra.Command{
 		Use:   "actors [QUERY]",
 		Short: "List or search actors",
@@ -25,45 +34,43 @@ and diacritics). With --at/--since/--until or kind filters, only actors present 
   relgraph actors --json turk`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			_, g, err := a.graph()
-			if err != nil {
-				return err
-			}
-			if kind != "" && !g.Kinds().HasActor(kind) {
-				hint := ""
-				if s := graph.Suggest(kind, slices.Values(g.Kinds().ActorKindNames())); s != "" {
-					hint = fmt.Sprintf(" (did you mean %q?)", s)
-				}
-				return usagef("unknown actor kind %q%s; kinds: %s", kind, hint, strings.Join(g.Kinds().ActorKindNames(), ", "))
-			}
-			query := ""
 			if len(args) == 1 {
-				query = graph.Normalize(args[0])
+				opts.query = graph.Normalize(args[0])
 			}
-			var found []graph.Actor
-			for _, i := range g.PresentActors() {
-				ac := g.Actor(i)
-				if kind != "" && ac.Kind != kind {
-					continue
-				}
-				if query != "" && !actorMatches(ac, query) {
-					continue
-				}
-				found = append(found, *ac)
-			}
-			slices.SortFunc(found, func(x, y graph.Actor) int { return strings.Compare(x.ID, y.ID) })
-			return a.emit(jsonout.ActorList{Actors: jsonout.FromActors(found)}, func(w io.Writer) error { return text.Actors(w, found) })
+			return runActors(opts)
 		},
 	}
-	cmd.Flags().StringVar(&kind, "kind", "", "only actors of this `kind` (country, city, company, person, organization…)")
-	_ = cmd.RegisterFlagCompletionFunc("kind", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		g, err := a.load()
-		if err != nil {
-			return nil, cobra.ShellCompDirectiveError
-		}
-		return g.Kinds().ActorKindNames(), cobra.ShellCompDirectiveNoFileComp
-	})
+	cmd.Flags().StringVar(&opts.kind, "kind", "", "only actors of this `kind` (country, city, company, person, organization…)")
+	_ = cmd.RegisterFlagCompletionFunc("kind", f.data.completeActorKinds)
 	return cmd
+}
+
+func runActors(opts *actorsOptions) error {
+	_, g, err := opts.data.graph()
+	if err != nil {
+		return err
+	}
+	kind := opts.kind
+	if kind != "" && !g.Kinds().HasActor(kind) {
+		hint := ""
+		if s := graph.Suggest(kind, slices.Values(g.Kinds().ActorKindNames())); s != "" {
+			hint = fmt.Sprintf(" (did you mean %q?)", s)
+		}
+		return usagef("unknown actor kind %q%s; kinds: %s", kind, hint, strings.Join(g.Kinds().ActorKindNames(), ", "))
+	}
+	var found []graph.Actor
+	for _, i := range g.PresentActors() {
+		ac := g.Actor(i)
+		if kind != "" && ac.Kind != kind {
+			continue
+		}
+		if opts.query != "" && !actorMatches(ac, opts.query) {
+			continue
+		}
+		found = append(found, *ac)
+	}
+	slices.SortFunc(found, func(x, y graph.Actor) int { return strings.Compare(x.ID, y.ID) })
+	return opts.out.emit(jsonout.ActorList{Actors: jsonout.FromActors(found)}, func(w io.Writer) error { return text.Actors(w, found) })
 }
 
 func actorMatches(ac *graph.Actor, query string) bool {

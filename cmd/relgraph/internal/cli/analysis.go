@@ -10,8 +10,17 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func (a *app) newNeighborsCmd() *cobra.Command {
-	var depth int
+// neighborsOptions are the flags and argument of 'relgraph neighbors'.
+type neighborsOptions struct {
+	data *dataset
+	out  *printer
+
+	depth int
+	actor string
+}
+
+func newNeighborsCmd(f *factory) *cobra.Command {
+	opts := &neighborsOptions{data: f.data, out: f.out}
 	cmd := &cobra.Command{
 		Use:     "neighbors ACTOR",
 		Aliases: []string{"neighbours"},
@@ -20,29 +29,44 @@ func (a *app) newNeighborsCmd() *cobra.Command {
   relgraph neighbors gazprom --depth 2
   relgraph neighbors armenia --kinds arms_sale,alliance,troop_base --json`,
 		Args:              exactArgs(1, "ACTOR"),
-		ValidArgsFunction: a.completeActors,
+		ValidArgsFunction: f.data.completeActors,
 		PreRunE:           checkCounts,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			full, g, err := a.graph()
-			if err != nil {
-				return err
-			}
-			id, err := a.resolve(full, args[0])
-			if err != nil {
-				return err
-			}
-			res := query.Neighborhood(g, id, depth)
-			return a.emit(jsonout.FromNeighborhood(&res), func(w io.Writer) error { return text.Neighbours(w, g, id, depth, res, a.filterDesc()) })
+			opts.actor = args[0]
+			return runNeighbors(opts)
 		},
 	}
-	countFlag(cmd.Flags(), &depth, "depth", 1, 1, 0, "", "how many `hops` out")
+	countFlag(cmd.Flags(), &opts.depth, "depth", 1, 1, 0, "", "how many `hops` out")
 	return cmd
 }
 
-func (a *app) newRankCmd() *cobra.Command {
-	var by string
-	var top int
-	var kind string
+func runNeighbors(opts *neighborsOptions) error {
+	full, g, err := opts.data.graph()
+	if err != nil {
+		return err
+	}
+	id, err := resolve(full, opts.actor)
+	if err != nil {
+		return err
+	}
+	res := query.Neighborhood(g, id, opts.depth)
+	return opts.out.emit(jsonout.FromNeighborhood(&res), func(w io.Writer) error {
+		return text.Neighbours(w, g, id, opts.depth, res, opts.data.filterDesc())
+	})
+}
+
+// rankOptions are the flags of 'relgraph rank'.
+type rankOptions struct {
+	data *dataset
+	out  *printer
+
+	by   string
+	top  int
+	kind string
+}
+
+func newRankCmd(f *factory) *cobra.Command {
+	opts := &rankOptions{data: f.data, out: f.out}
 	cmd := &cobra.Command{
 		Use:   "rank",
 		Short: "Central actors by degree, betweenness or PageRank",
@@ -58,41 +82,54 @@ func (a *app) newRankCmd() *cobra.Command {
 		Args:    cobra.NoArgs,
 		PreRunE: checkCounts,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			_, g, err := a.graph()
-			if err != nil {
-				return err
-			}
-			res, err := query.Rank(g, by, 0)
-			if err != nil {
-				return usageError{err}
-			}
-			if kind != "" {
-				if !g.Kinds().HasActor(kind) {
-					return usagef("unknown actor kind %q (kinds: %s)", kind, strings.Join(g.Kinds().ActorKindNames(), ", "))
-				}
-				var keep []query.Score
-				for _, s := range res.Actors {
-					if i, _ := g.ActorIndex(s.Actor); g.Actor(i).Kind == kind {
-						keep = append(keep, s)
-					}
-				}
-				res.Actors = nonNil(keep)
-			}
-			if top > 0 && len(res.Actors) > top {
-				res.Actors = res.Actors[:top]
-			}
-			return a.emit(jsonout.FromRank(&res), func(w io.Writer) error { return text.Rank(w, g, res, by, a.filterDesc()) })
+			return runRank(opts)
 		},
 	}
-	cmd.Flags().StringVar(&by, "by", "betweenness", "`measure`: degree, betweenness or pagerank")
-	countFlag(cmd.Flags(), &top, "top", 20, 0, 0, "", "show the best `N` (0: all)")
-	cmd.Flags().StringVar(&kind, "kind", "", "only rank actors of this `kind` (scores still use the whole graph)")
+	cmd.Flags().StringVar(&opts.by, "by", "betweenness", "`measure`: degree, betweenness or pagerank")
+	countFlag(cmd.Flags(), &opts.top, "top", 20, 0, 0, "", "show the best `N` (0: all)")
+	cmd.Flags().StringVar(&opts.kind, "kind", "", "only rank actors of this `kind` (scores still use the whole graph)")
 	_ = cmd.RegisterFlagCompletionFunc("by", cobra.FixedCompletions([]string{"degree", "betweenness", "pagerank"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
-func (a *app) newChokepointsCmd() *cobra.Command {
-	var directed bool
+func runRank(opts *rankOptions) error {
+	_, g, err := opts.data.graph()
+	if err != nil {
+		return err
+	}
+	res, err := query.Rank(g, opts.by, 0)
+	if err != nil {
+		return usageError{err}
+	}
+	if kind := opts.kind; kind != "" {
+		if !g.Kinds().HasActor(kind) {
+			return usagef("unknown actor kind %q (kinds: %s)", kind, strings.Join(g.Kinds().ActorKindNames(), ", "))
+		}
+		var keep []query.Score
+		for _, s := range res.Actors {
+			if i, _ := g.ActorIndex(s.Actor); g.Actor(i).Kind == kind {
+				keep = append(keep, s)
+			}
+		}
+		res.Actors = nonNil(keep)
+	}
+	if opts.top > 0 && len(res.Actors) > opts.top {
+		res.Actors = res.Actors[:opts.top]
+	}
+	return opts.out.emit(jsonout.FromRank(&res), func(w io.Writer) error { return text.Rank(w, g, res, opts.by, opts.data.filterDesc()) })
+}
+
+// chokepointsOptions are the flags and arguments of 'relgraph chokepoints'.
+type chokepointsOptions struct {
+	data *dataset
+	out  *printer
+
+	directed bool
+	actors   []string // none, or A and B
+}
+
+func newChokepointsCmd(f *factory) *cobra.Command {
+	opts := &chokepointsOptions{data: f.data, out: f.out}
 	cmd := &cobra.Command{
 		Use:   "chokepoints [A B]",
 		Short: "Articulation points and bridges; with A and B, the actors whose removal cuts A from B",
@@ -104,41 +141,54 @@ disconnects A from B — the chokepoints between them. Links are taken as undire
   relgraph chokepoints baku trieste --kinds pipeline
   relgraph chokepoints azerbaijan russia --exclude-kinds located_in --json`,
 		Args:              rangeArgs(0, 2, "no actors, or two"),
-		ValidArgsFunction: a.completeActors,
+		ValidArgsFunction: f.data.completeActors,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 1 {
-				return usagef("chokepoints takes no actors, or two (A and B)")
-			}
-			full, g, err := a.graph()
-			if err != nil {
-				return err
-			}
-			if len(args) == 0 {
-				res := query.Chokepoints(g)
-				return a.emit(jsonout.FromChokepoints(&res), func(w io.Writer) error { return text.Chokepoints(w, g, res, a.filterDesc()) })
-			}
-			from, to, err := a.resolvePair(full, args)
-			if err != nil {
-				return err
-			}
-			res, err := query.Cut(g, from, to, directed)
-			msg, err := a.queryOutcome(err)
-			if err != nil {
-				return err
-			}
-			out := struct {
-				jsonout.Cut
-				Message string `json:"message,omitempty"`
-			}{jsonout.FromCut(&res), msg}
-			return a.emit(out, func(w io.Writer) error { return text.Cut(w, g, from, to, res, msg, a.filterDesc()) })
+			opts.actors = args
+			return runChokepoints(opts)
 		},
 	}
-	cmd.Flags().BoolVar(&directed, "directed", false, "with A and B, follow link directions from A to B")
+	cmd.Flags().BoolVar(&opts.directed, "directed", false, "with A and B, follow link directions from A to B")
 	return cmd
 }
 
-func (a *app) newBalanceCmd() *cobra.Command {
-	var top int
+func runChokepoints(opts *chokepointsOptions) error {
+	if len(opts.actors) == 1 {
+		return usagef("chokepoints takes no actors, or two (A and B)")
+	}
+	full, g, err := opts.data.graph()
+	if err != nil {
+		return err
+	}
+	if len(opts.actors) == 0 {
+		res := query.Chokepoints(g)
+		return opts.out.emit(jsonout.FromChokepoints(&res), func(w io.Writer) error { return text.Chokepoints(w, g, res, opts.data.filterDesc()) })
+	}
+	from, to, err := resolvePair(full, opts.actors)
+	if err != nil {
+		return err
+	}
+	res, err := query.Cut(g, from, to, opts.directed)
+	msg, err := opts.data.queryOutcome(err)
+	if err != nil {
+		return err
+	}
+	out := struct {
+		jsonout.Cut
+		Message string `json:"message,omitempty"`
+	}{jsonout.FromCut(&res), msg}
+	return opts.out.emit(out, func(w io.Writer) error { return text.Cut(w, g, from, to, res, msg, opts.data.filterDesc()) })
+}
+
+// balanceOptions are the flags of 'relgraph balance'.
+type balanceOptions struct {
+	data *dataset
+	out  *printer
+
+	top int
+}
+
+func newBalanceCmd(f *factory) *cobra.Command {
+	opts := &balanceOptions{data: f.data, out: f.out}
 	cmd := &cobra.Command{
 		Use:   "balance",
 		Short: "Structural balance of the signed graph: unbalanced triads and a balance index",
@@ -154,14 +204,18 @@ balanced triangles. Unbalanced triangles are listed with those held by the most 
 		Args:    cobra.NoArgs,
 		PreRunE: checkCounts,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			_, g, err := a.graph()
-			if err != nil {
-				return err
-			}
-			res := query.Balance(g, top)
-			return a.emit(jsonout.FromBalance(&res), func(w io.Writer) error { return text.Balance(w, g, res, a.filterDesc()) })
+			return runBalance(opts)
 		},
 	}
-	countFlag(cmd.Flags(), &top, "top", 20, 0, 0, "", "list at most `N` unbalanced triangles (0: all)")
+	countFlag(cmd.Flags(), &opts.top, "top", 20, 0, 0, "", "list at most `N` unbalanced triangles (0: all)")
 	return cmd
+}
+
+func runBalance(opts *balanceOptions) error {
+	_, g, err := opts.data.graph()
+	if err != nil {
+		return err
+	}
+	res := query.Balance(g, opts.top)
+	return opts.out.emit(jsonout.FromBalance(&res), func(w io.Writer) error { return text.Balance(w, g, res, opts.data.filterDesc()) })
 }

@@ -10,10 +10,19 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func (a *app) newConnectCmd() *cobra.Command {
-	var literal bool
-	var opts query.ConnectOptions
-	var steps int
+// connectOptions are the flags and arguments of 'relgraph connect'.
+type connectOptions struct {
+	data *dataset
+	out  *printer
+
+	literal bool
+	query   query.ConnectOptions
+	steps   int
+	actors  [2]string
+}
+
+func newConnectCmd(f *factory) *cobra.Command {
+	opts := &connectOptions{data: f.data, out: f.out}
 	cmd := &cobra.Command{
 		Use:   "connect A B",
 		Short: "Who connects A and B: direct links, common neighbours, brokers and paths",
@@ -34,48 +43,55 @@ they run out, the paths shown are the best of those found, and the answer says s
   relgraph connect armenia turkey --exclude-kinds located_in --json
   relgraph connect Baku Moscow --literal`,
 		Args:              exactArgs(2, "two actors, A and B"),
-		ValidArgsFunction: a.completeActors,
+		ValidArgsFunction: f.data.completeActors,
 		PreRunE:           checkCounts,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.MaxSteps = int64(steps)
-			full, g, err := a.graph()
-			if err != nil {
-				return err
-			}
-			var sides [2]side
-			for i, name := range args {
-				if sides[i], err = a.resolveSide(full, g, name, literal); err != nil {
-					return err
-				}
-			}
-			if sides[0].root == sides[1].root {
-				return usagef("connect needs two different actors (%s and %s are both %s)", args[0], args[1], g.Actor(sides[0].root).Name)
-			}
-			// An actor in both spheres (rare) stays with A.
-			var bset []int32
-			for _, x := range sides[1].set {
-				if !slices.Contains(sides[0].set, x) {
-					bset = append(bset, x)
-				}
-			}
-			res, err := query.Connect(g, sides[0].root, sides[0].set, sides[1].root, bset, opts)
-			msg, err := a.queryOutcome(err)
-			if err != nil {
-				return err
-			}
-			out := struct {
-				jsonout.ConnectResult
-				Note    string `json:"note,omitempty"`
-				Message string `json:"message,omitempty"`
-			}{jsonout.FromConnectResult(&res), standsNote(g, sides[:]...), msg}
-			return a.emit(out, func(w io.Writer) error {
-				return text.Connect(w, g, res, out.Note, msg, a.filterDesc())
-			})
+			opts.actors = [2]string{args[0], args[1]}
+			return runConnect(opts)
 		},
 	}
-	cmd.Flags().BoolVar(&literal, "literal", false, "ask about the named actors alone, not what they stand for or contain")
-	countFlag(cmd.Flags(), &opts.Paths, "paths", 5, 1, maxPathsShow, "for a longer list, use 'relgraph path --k' or 'relgraph path --all'", "how many shortest paths to show (at most 1000)")
-	countFlag(cmd.Flags(), &opts.Brokers, "brokers", 10, 1, 0, "", "how many brokers to show")
-	stepsFlag(cmd.Flags(), &steps)
+	cmd.Flags().BoolVar(&opts.literal, "literal", false, "ask about the named actors alone, not what they stand for or contain")
+	countFlag(cmd.Flags(), &opts.query.Paths, "paths", 5, 1, maxPathsShow, "for a longer list, use 'relgraph path --k' or 'relgraph path --all'", "how many shortest paths to show (at most 1000)")
+	countFlag(cmd.Flags(), &opts.query.Brokers, "brokers", 10, 1, 0, "", "how many brokers to show")
+	stepsFlag(cmd.Flags(), &opts.steps)
 	return cmd
+}
+
+func runConnect(opts *connectOptions) error {
+	q := opts.query
+	q.MaxSteps = int64(opts.steps)
+	full, g, err := opts.data.graph()
+	if err != nil {
+		return err
+	}
+	args := opts.actors
+	var sides [2]side
+	for i, name := range args {
+		if sides[i], err = resolveSide(full, g, name, opts.literal); err != nil {
+			return err
+		}
+	}
+	if sides[0].root == sides[1].root {
+		return usagef("connect needs two different actors (%s and %s are both %s)", args[0], args[1], g.Actor(sides[0].root).Name)
+	}
+	// An actor in both spheres (rare) stays with A.
+	var bset []int32
+	for _, x := range sides[1].set {
+		if !slices.Contains(sides[0].set, x) {
+			bset = append(bset, x)
+		}
+	}
+	res, err := query.Connect(g, sides[0].root, sides[0].set, sides[1].root, bset, q)
+	msg, err := opts.data.queryOutcome(err)
+	if err != nil {
+		return err
+	}
+	out := struct {
+		jsonout.ConnectResult
+		Note    string `json:"note,omitempty"`
+		Message string `json:"message,omitempty"`
+	}{jsonout.FromConnectResult(&res), standsNote(g, sides[:]...), msg}
+	return opts.out.emit(out, func(w io.Writer) error {
+		return text.Connect(w, g, res, out.Note, msg, opts.data.filterDesc())
+	})
 }

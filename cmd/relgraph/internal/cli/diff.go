@@ -2,6 +2,7 @@ package cli
 
 import (
 	"cmp"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -19,17 +20,24 @@ import (
 	"github.com/spf13/cobra"
 )
 
-type diffOpts struct {
-	summary bool
-	focus   string
-	depth   int
-	as      string
-	layout  string
-	limits  drawLimits
+// diffOptions are the flags and arguments of 'relgraph diff'.
+type diffOptions struct {
+	data *dataset
+	out  *printer
+	ctx  context.Context
+
+	summary  bool
+	focus    string
+	depth    int
+	as       string
+	layout   string
+	limits   drawLimits
+	depthSet bool      // --depth was given
+	args     [2]string // OLD and NEW
 }
 
-func (a *app) newDiffCmd() *cobra.Command {
-	var o diffOpts
+func newDiffCmd(f *factory) *cobra.Command {
+	o := &diffOptions{data: f.data, out: f.out}
 	cmd := &cobra.Command{
 		Use:   "diff OLD NEW [--summary] [--focus ACTOR [--depth N]] [-o FILE.svg|png|dot]",
 		Short: "What changed between two snapshots: actors and links added, removed and changed",
@@ -56,44 +64,48 @@ also cuts the text and JSON output down to them). Exit status 0 also when nothin
   relgraph diff @2012 @2024 --focus azerbaijan --depth 1 -o azerbaijan-2012-2024.svg`,
 		Args: exactArgs(2, "OLD and NEW"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.runDiff(cmd, o, args)
+			o.ctx = cmd.Context()
+			o.depthSet = cmd.Flags().Changed("depth")
+			o.args = [2]string{args[0], args[1]}
+			return runDiff(o)
 		},
 	}
-	f := cmd.Flags()
-	f.BoolVar(&o.summary, "summary", false, "print only the number of changes per kind")
-	f.StringVar(&o.focus, "focus", "", "only the changes around `ACTOR`")
-	f.IntVar(&o.depth, "depth", 1, "with --focus, how many links away from the actor to go")
-	f.StringVar(&o.as, "as", "", "draw the changes: `format` svg, png or dot (default: from -o's extension)")
-	f.StringVar(&o.layout, "layout", "dot", "Graphviz layout `engine` of the drawing: "+strings.Join(renderLayouts, ", "))
+	fl := cmd.Flags()
+	fl.BoolVar(&o.summary, "summary", false, "print only the number of changes per kind")
+	fl.StringVar(&o.focus, "focus", "", "only the changes around `ACTOR`")
+	fl.IntVar(&o.depth, "depth", 1, "with --focus, how many links away from the actor to go")
+	fl.StringVar(&o.as, "as", "", "draw the changes: `format` svg, png or dot (default: from -o's extension)")
+	fl.StringVar(&o.layout, "layout", "dot", "Graphviz layout `engine` of the drawing: "+strings.Join(renderLayouts, ", "))
 	addDrawFlags(cmd, &o.limits)
-	_ = cmd.RegisterFlagCompletionFunc("focus", a.completeActors)
+	_ = cmd.RegisterFlagCompletionFunc("focus", f.data.completeActors)
 	_ = cmd.RegisterFlagCompletionFunc("as", cobra.FixedCompletions([]string{"svg", "png", "dot"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
-func (a *app) runDiff(cmd *cobra.Command, o diffOpts, args []string) error {
+func runDiff(o *diffOptions) error {
+	args, out := o.args, o.out
 	format := ""
-	if o.as != "" || isPictureFile(a.output) {
+	if o.as != "" || isPictureFile(out.output) {
 		var err error
-		if format, err = a.renderFormat(o.as); err != nil {
+		if format, err = renderFormat(o.as, out.output); err != nil {
 			return err
 		}
 	}
 	switch {
-	case format != "" && a.format == "json":
-		return usagef("--json does not apply to a drawing (-o %s)", a.output)
+	case format != "" && out.isJSON():
+		return usagef("--json does not apply to a drawing (-o %s)", out.output)
 	case format != "" && o.summary:
-		return usagef("--summary does not apply to a drawing (-o %s)", a.output)
-	case cmd.Flags().Changed("depth") && o.focus == "":
+		return usagef("--summary does not apply to a drawing (-o %s)", out.output)
+	case o.depthSet && o.focus == "":
 		return usagef("--depth applies to --focus")
 	case o.depth < 0:
 		return usagef("--depth must be 0 or more")
 	case !slices.Contains(renderLayouts, o.layout):
 		return usagef("unknown --layout %q (want %s)", o.layout, strings.Join(renderLayouts, ", "))
-	case format == "png" && (a.output == "" || a.output == "-") && a.env.IsTerminal != nil && a.env.IsTerminal(a.env.Stdout):
+	case format == "png" && !out.toFile() && out.stdoutIsTerminal():
 		return usagef("not writing a PNG to a terminal: use -o FILE.png or redirect the output")
 	}
-	f, err := a.filter()
+	f, err := o.data.filter()
 	if err != nil {
 		return err
 	}
@@ -103,7 +115,7 @@ func (a *app) runDiff(cmd *cobra.Command, o diffOpts, args []string) error {
 	}
 	var sides [2]text.DiffSide
 	for i, arg := range args {
-		if sides[i], err = a.diffSide(arg, f); err != nil {
+		if sides[i], err = diffSide(o.data, arg, f); err != nil {
 			return err
 		}
 	}
@@ -114,18 +126,18 @@ func (a *app) runDiff(cmd *cobra.Command, o diffOpts, args []string) error {
 	focusDesc := ""
 	if o.focus != "" {
 		var name string
-		if view, name, err = a.diffFocus(old.Graph, new.Graph, o.focus, o.depth); err != nil {
+		if view, name, err = diffFocus(o.data, old.Graph, new.Graph, o.focus, o.depth); err != nil {
 			return err
 		}
 		c = focusChanges(c, view)
 		focusDesc = fmt.Sprintf("the actors within %d link(s) of %s", o.depth, name)
 	}
 	if format != "" {
-		return a.drawDiff(cmd, old, new, c, view, focusDesc, format, o)
+		return drawDiff(o, old, new, c, view, focusDesc, format)
 	}
 	if o.summary {
 		s := query.CountChanges(&c)
-		return a.emit(struct {
+		return out.emit(struct {
 			Old     string             `json:"old"`
 			New     string             `json:"new"`
 			Summary jsonout.DiffCounts `json:"summary"`
@@ -135,10 +147,10 @@ func (a *app) runDiff(cmd *cobra.Command, o diffOpts, args []string) error {
 		})
 	}
 	var style func([]byte) []byte
-	if a.colour() {
+	if out.colour() {
 		style = text.ColourDiff
 	}
-	return a.emitStyled(struct {
+	return out.emitStyled(struct {
 		Old string `json:"old"`
 		New string `json:"new"`
 		jsonout.Changes
@@ -159,13 +171,13 @@ func isPictureFile(name string) bool {
 
 // diffSide loads one side of a diff: @DATE is the loaded dataset at DATE (with the kind filters of f),
 // anything else a dataset or snapshot path (with every filter of f).
-func (a *app) diffSide(arg string, f graph.Filter) (text.DiffSide, error) {
+func diffSide(ds *dataset, arg string, f graph.Filter) (text.DiffSide, error) {
 	if rest, ok := strings.CutPrefix(arg, "@"); ok {
 		d, err := graph.ParseDate(rest)
 		if err != nil || d == 0 {
 			return text.DiffSide{}, usagef("%s: want @DATE with DATE as YYYY, YYYY-MM or YYYY-MM-DD", arg)
 		}
-		full, err := a.load()
+		full, err := ds.load()
 		if err != nil {
 			return text.DiffSide{}, err
 		}
@@ -173,7 +185,7 @@ func (a *app) diffSide(arg string, f graph.Filter) (text.DiffSide, error) {
 		if err != nil {
 			return text.DiffSide{}, usageError{err}
 		}
-		ins, err := a.inputs()
+		ins, err := ds.inputs()
 		if err != nil {
 			return text.DiffSide{}, err
 		}
@@ -183,14 +195,14 @@ func (a *app) diffSide(arg string, f graph.Filter) (text.DiffSide, error) {
 		}
 		return text.DiffSide{Arg: arg, Desc: strings.Join(labels, ", ") + " at " + d.String(), Graph: g}, nil
 	}
-	in, err := a.pathInput(arg)
+	in, err := ds.pathInput(arg)
 	if err != nil {
 		if d, derr := graph.ParseDate(arg); derr == nil && d != 0 && errors.Is(err, os.ErrNotExist) {
 			return text.DiffSide{}, usagef("no dataset or snapshot %q; for the dataset at a date write @%s", arg, arg)
 		}
 		return text.DiffSide{}, err
 	}
-	full, err := data.Load(in)
+	full, err := ds.loadInput(arg, in)
 	if err != nil {
 		var ps data.Problems
 		if errors.As(err, &ps) {
@@ -214,7 +226,7 @@ func (a *app) diffSide(arg string, f graph.Filter) (text.DiffSide, error) {
 			}
 		}
 	}
-	if d := a.filterDesc(); d != "" {
+	if d := ds.filterDesc(); d != "" {
 		desc = text.JoinNonEmpty("; ", desc, d)
 	}
 	return text.DiffSide{Arg: arg, Desc: desc, Graph: g}, nil
@@ -222,12 +234,12 @@ func (a *app) diffSide(arg string, f graph.Filter) (text.DiffSide, error) {
 
 // diffFocus returns the ids of the actors within depth links of the named actor in either graph, and
 // the actor's name.
-func (a *app) diffFocus(old, new *graph.Graph, name string, depth int) (map[string]bool, string, error) {
+func diffFocus(ds *dataset, old, new *graph.Graph, name string, depth int) (map[string]bool, string, error) {
 	view := map[string]bool{}
 	var firstErr error
 	display := ""
 	for _, g := range []*graph.Graph{new, old} {
-		id, err := a.resolve(g, name)
+		id, err := resolve(g, name)
 		if err != nil {
 			firstErr = cmp.Or(firstErr, err)
 			continue
@@ -241,7 +253,7 @@ func (a *app) diffFocus(old, new *graph.Graph, name string, depth int) (map[stri
 		return nil, "", firstErr
 	}
 	if len(view) == 0 {
-		return nil, "", fmt.Errorf("%s is in neither snapshot%s", display, a.underFilter())
+		return nil, "", fmt.Errorf("%s is in neither snapshot%s", display, ds.underFilter())
 	}
 	return view, display, nil
 }
@@ -270,7 +282,7 @@ func filter[T any](s []T, keep func(T) bool) []T {
 }
 
 // drawDiff draws the union of both graphs (or the part of it in view) with the diff colours.
-func (a *app) drawDiff(cmd *cobra.Command, old, new text.DiffSide, c graph.Changes, view map[string]bool, focusDesc, format string, o diffOpts) error {
+func drawDiff(o *diffOptions, old, new text.DiffSide, c graph.Changes, view map[string]bool, focusDesc, format string) error {
 	title := fmt.Sprintf("Changes from %s to %s", cmp.Or(old.Desc, old.Arg), cmp.Or(new.Desc, new.Arg))
 	if focusDesc != "" {
 		title += ": " + focusDesc
@@ -355,5 +367,5 @@ func (a *app) drawDiff(cmd *cobra.Command, old, new text.DiffSide, c graph.Chang
 	if d.NumActors() == 0 {
 		return errors.New("nothing to draw: neither snapshot has a link in view")
 	}
-	return a.drawDiagram(cmd.Context(), d, o.layout, format, o.limits, "--focus ACTOR --depth 1 or --kinds K1,K2")
+	return drawDiagram(o.ctx, o.out, d, o.layout, format, o.limits, "--focus ACTOR --depth 1 or --kinds K1,K2")
 }

@@ -34,10 +34,20 @@ var exportExts = map[string]string{".graphml": "graphml", ".gexf": "gexf", ".jso
 // exportDirFiles are the files an export directory may already hold for export to replace it.
 var exportDirFiles = []string{"actors.csv", "links.csv", "dataset.yaml", "load.cypher", "README.txt"}
 
-func (a *app) newExportCmd() *cobra.Command {
-	var as, focus string
-	var depth int
-	var mixed bool
+// exportOptions are the flags of 'relgraph export'.
+type exportOptions struct {
+	data   *dataset
+	out    *printer
+	stderr io.Writer
+
+	as, focus string
+	depth     int
+	depthSet  bool // --depth was given
+	mixed     bool
+}
+
+func newExportCmd(f *factory) *cobra.Command {
+	opts := &exportOptions{data: f.data, out: f.out, stderr: f.stderr}
 	cmd := &cobra.Command{
 		Use:   "export [--as graphml|gexf|cytoscape|neo4j|csv|dot] [--focus ACTOR [--depth N]] [-o FILE|DIR]",
 		Short: "Write the graph for other tools: GraphML, GEXF, Cytoscape.js JSON, Neo4j import files, CSV",
@@ -68,62 +78,67 @@ undirected edges, which Gephi and yEd draw without arrows.`,
   relgraph export --as csv --kinds arms_sale,troop_base -o military`,
 		Args: exactArgs(0, "no arguments (use --focus to export an actor's ego network)"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if a.format == "json" {
-				return usagef("export writes the format of --as; --json and --format json do not apply (try --as cytoscape)")
-			}
-			if cmd.Flags().Changed("depth") && focus == "" {
-				return usagef("--depth needs --focus ACTOR")
-			}
-			if depth < 0 {
-				return usagef("--depth %d: want 0 or more", depth)
-			}
-			format, err := a.exportFormat(as)
-			if err != nil {
-				return err
-			}
-			full, g, err := a.graph()
-			if err != nil {
-				return err
-			}
-			v := export.Whole(g)
-			desc := "exported by relgraph"
-			if focus != "" {
-				center, err := a.resolve(full, focus)
-				if err != nil {
-					return err
-				}
-				if !g.Present(center) {
-					return fmt.Errorf("%s is not in the graph%s", full.Actor(center).Name, a.underFilter())
-				}
-				v = export.Focus(g, center, depth)
-				desc += fmt.Sprintf("; actors within %d link(s) of %s", depth, full.Actor(center).ID)
-			}
-			if d := a.filterDesc(); d != "" {
-				desc += "; " + d
-			}
-			f, _ := a.filter() // checked by a.graph
-			opts := export.Options{Mixed: mixed, Description: desc, Window: graph.Window{From: f.Since, To: f.Until}}
-			if f.At != 0 {
-				opts.Window = graph.At(f.At)
-			}
-			return a.writeExport(format, v, opts, focus != "")
+			opts.depthSet = cmd.Flags().Changed("depth")
+			return runExport(opts)
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&as, "as", "", "`format`: graphml, gexf, cytoscape, neo4j, csv or dot (default: from -o's extension)")
-	fl.StringVar(&focus, "focus", "", "export only the ego network of `ACTOR`")
-	fl.IntVar(&depth, "depth", 1, "with --focus, the actors within `N` links of it (direction ignored)")
-	fl.BoolVar(&mixed, "mixed", false, "graphml, gexf: mark links of undirected kinds as undirected edges (Gephi, yEd; NetworkX refuses such files)")
+	fl.StringVar(&opts.as, "as", "", "`format`: graphml, gexf, cytoscape, neo4j, csv or dot (default: from -o's extension)")
+	fl.StringVar(&opts.focus, "focus", "", "export only the ego network of `ACTOR`")
+	fl.IntVar(&opts.depth, "depth", 1, "with --focus, the actors within `N` links of it (direction ignored)")
+	fl.BoolVar(&opts.mixed, "mixed", false, "graphml, gexf: mark links of undirected kinds as undirected edges (Gephi, yEd; NetworkX refuses such files)")
 	_ = cmd.RegisterFlagCompletionFunc("as", cobra.FixedCompletions([]string{"graphml", "gexf", "cytoscape", "neo4j", "csv", "dot"}, cobra.ShellCompDirectiveNoFileComp))
-	_ = cmd.RegisterFlagCompletionFunc("focus", a.completeActors)
+	_ = cmd.RegisterFlagCompletionFunc("focus", f.data.completeActors)
 	return cmd
 }
 
-// exportFormat decides the format from --as and -o's extension.
-func (a *app) exportFormat(as string) (string, error) {
+func runExport(opts *exportOptions) error {
+	if opts.out.isJSON() {
+		return usagef("export writes the format of --as; --json and --format json do not apply (try --as cytoscape)")
+	}
+	if opts.depthSet && opts.focus == "" {
+		return usagef("--depth needs --focus ACTOR")
+	}
+	if opts.depth < 0 {
+		return usagef("--depth %d: want 0 or more", opts.depth)
+	}
+	format, err := exportFormat(opts.as, opts.out.output)
+	if err != nil {
+		return err
+	}
+	full, g, err := opts.data.graph()
+	if err != nil {
+		return err
+	}
+	v := export.Whole(g)
+	desc := "exported by relgraph"
+	if opts.focus != "" {
+		center, err := resolve(full, opts.focus)
+		if err != nil {
+			return err
+		}
+		if !g.Present(center) {
+			return fmt.Errorf("%s is not in the graph%s", full.Actor(center).Name, opts.data.underFilter())
+		}
+		v = export.Focus(g, center, opts.depth)
+		desc += fmt.Sprintf("; actors within %d link(s) of %s", opts.depth, full.Actor(center).ID)
+	}
+	if d := opts.data.filterDesc(); d != "" {
+		desc += "; " + d
+	}
+	f, _ := opts.data.filter() // checked by graph
+	eo := export.Options{Mixed: opts.mixed, Description: desc, Window: graph.Window{From: f.Since, To: f.Until}}
+	if f.At != 0 {
+		eo.Window = graph.At(f.At)
+	}
+	return writeExport(opts.out, opts.stderr, format, v, eo, opts.focus != "")
+}
+
+// exportFormat decides the format from --as and the extension of -o's output.
+func exportFormat(as, output string) (string, error) {
 	fromExt := ""
-	if a.output != "" && a.output != "-" {
-		fromExt = exportExts[strings.ToLower(filepath.Ext(a.output))]
+	if output != "" && output != "-" {
+		fromExt = exportExts[strings.ToLower(filepath.Ext(output))]
 	}
 	if f, ok := exportAliases[as]; ok {
 		as = string(f)
@@ -136,19 +151,20 @@ func (a *app) exportFormat(as string) (string, error) {
 	case as != exportDot && as != exportCSV && !slices.Contains(export.Formats(), export.Format(as)):
 		return "", usagef("unknown --as %q (want graphml, gexf, cytoscape, neo4j, csv or dot)", as)
 	case fromExt != "" && fromExt != as:
-		return "", usagef("--as %s contradicts the extension of %q", as, a.output)
+		return "", usagef("--as %s contradicts the extension of %q", as, output)
 	}
 	return as, nil
 }
 
-// writeExport writes v in the given format to -o or standard output. A single-file format is written
+// writeExport writes v in the given format through out (to -o or standard output), saying on stderr
+// what a directory got. A single-file format is written
 // as a stream, never held whole in memory.
 // With focused false, DOT draws what 'relgraph render' draws: every actor that has a link.
-func (a *app) writeExport(format string, v export.View, opts export.Options, focused bool) error {
+func writeExport(out *printer, stderr io.Writer, format string, v export.View, opts export.Options, focused bool) error {
 	var err error
 	switch f := export.Format(format); {
 	case f.IsDir() || format == exportCSV:
-		if a.output == "" || a.output == "-" {
+		if !out.toFile() {
 			return usagef("--as %s writes a directory: give it with -o DIR", format)
 		}
 		var files []export.File
@@ -160,7 +176,7 @@ func (a *app) writeExport(format string, v export.View, opts export.Options, foc
 		if err != nil {
 			return err
 		}
-		if err := writeDirAtomic(a.output, files); err != nil {
+		if err := writeDirAtomic(out.output, files); err != nil {
 			return err
 		}
 		names := make([]string, len(files))
@@ -171,20 +187,20 @@ func (a *app) writeExport(format string, v export.View, opts export.Options, foc
 		if f == export.Neo4j {
 			note = " (README.txt has the import commands)"
 		}
-		_, err = fmt.Fprintf(a.env.Stderr, "wrote %d actors and %d links to %s: %s%s\n", len(v.Actors), len(v.Links), a.output, strings.Join(names, ", "), note)
+		_, err = fmt.Fprintf(stderr, "wrote %d actors and %d links to %s: %s%s\n", len(v.Actors), len(v.Links), out.output, strings.Join(names, ", "), note)
 		return err
 	case f == export.GraphML:
-		return a.stream(false, func(w io.Writer) error { return export.WriteGraphML(w, v, opts) })
+		return out.stream(false, func(w io.Writer) error { return export.WriteGraphML(w, v, opts) })
 	case f == export.GEXF:
-		return a.stream(false, func(w io.Writer) error { return export.WriteGEXF(w, v, opts) })
+		return out.stream(false, func(w io.Writer) error { return export.WriteGEXF(w, v, opts) })
 	case f == export.Cytoscape:
-		return a.stream(false, func(w io.Writer) error { return export.WriteCytoscape(w, v) })
+		return out.stream(false, func(w io.Writer) error { return export.WriteCytoscape(w, v) })
 	}
 	dopts := render.DOTOptions{Title: opts.Description}
 	if focused {
 		dopts.Actors = nonNil(v.Actors)
 	}
-	return a.stream(false, func(w io.Writer) error { return render.DOT(w, v.Graph, dopts) })
+	return out.stream(false, func(w io.Writer) error { return render.DOT(w, v.Graph, dopts) })
 }
 
 // nativeFiles returns the files of relgraph's own CSV dataset holding v (native.WriteGraph).

@@ -15,12 +15,19 @@ import (
 
 	"github.com/relgraph/relgraph/data"
 	"github.com/relgraph/relgraph/data/importer"
-	"github.com/relgraph/relgraph/render/text"
 	"github.com/spf13/cobra"
 )
 
-// importFlags are the flags of `relgraph import` and its subcommands.
-type importFlags struct {
+// importOptions are the flags of `relgraph import` and its subcommands, and what an import needs to
+// run: the printer of its summary, standard error for --stats, the progress line.
+type importOptions struct {
+	out      *printer
+	stderr   io.Writer
+	progress *progressStream
+	stats    bool              // --stats
+	output   string            // -o: the dataset directory or snapshot file to write
+	changed  func(string) bool // reports whether a flag of the command run was given
+
 	mapping, saveMapping string
 	skipBad              bool
 	maxLine              int64
@@ -59,8 +66,12 @@ Rows that cannot be read (a bad date, an unknown actor, a wrong number of fields
 their line numbers, the first 20 and a count; the import then fails and writes nothing, unless
 --skip-bad is given. Rows linking an actor to itself are dropped and counted.`
 
-func (a *app) newImportCmd() *cobra.Command {
-	f := &importFlags{}
+func newImportCmd(f *factory) *cobra.Command {
+	opts := &importOptions{out: f.out, stderr: f.stderr, progress: f.progress}
+	// prepare takes the global flags and what the command run was given.
+	prepare := func(cmd *cobra.Command) {
+		opts.stats, opts.output, opts.changed = f.global.stats, f.global.output, cmd.Flags().Changed
+	}
 	cmd := &cobra.Command{
 		Use:   "import links|actors FILE [column mapping flags | --mapping M.yaml] -o OUT",
 		Short: "Import a delimited file by a column mapping",
@@ -73,30 +84,31 @@ func (a *app) newImportCmd() *cobra.Command {
   relgraph --data region/ links russia --kinds arms_sale --since 2010 --until 2021`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if f.mapping == "" {
+			prepare(cmd)
+			if opts.mapping == "" {
 				return usagef("import what? use 'import links FILE …', 'import actors FILE …' or 'import --mapping M.yaml'")
 			}
-			m, base, err := a.loadMapping(f.mapping)
+			m, base, err := loadMapping(opts.mapping)
 			if err != nil {
 				return err
 			}
-			if f.skipBad {
+			if opts.skipBad {
 				m.SkipBad = true
 			}
-			return a.runImport(cmd, f, m, base)
+			return runImport(opts, m, base)
 		},
 	}
 	pf := cmd.PersistentFlags()
-	pf.StringVar(&f.mapping, "mapping", "", "read the column mapping from `M.yaml` (flags override its fields)")
-	pf.StringVar(&f.saveMapping, "save-mapping", "", "save the column mapping to `M.yaml`")
-	pf.BoolVar(&f.skipBad, "skip-bad", false, "skip bad rows (still reported) instead of failing")
-	f.maxLine = importer.DefaultMaxLine
-	pf.Var(sizeValue{&f.maxLine}, "max-line", "stop at a line (or quoted record) longer than `SIZE` (64MiB, 1GiB…)")
-	cmd.AddCommand(a.newImportLinksCmd(f), a.newImportActorsCmd(f))
+	pf.StringVar(&opts.mapping, "mapping", "", "read the column mapping from `M.yaml` (flags override its fields)")
+	pf.StringVar(&opts.saveMapping, "save-mapping", "", "save the column mapping to `M.yaml`")
+	pf.BoolVar(&opts.skipBad, "skip-bad", false, "skip bad rows (still reported) instead of failing")
+	opts.maxLine = importer.DefaultMaxLine
+	pf.Var(sizeValue{&opts.maxLine}, "max-line", "stop at a line (or quoted record) longer than `SIZE` (64MiB, 1GiB…)")
+	cmd.AddCommand(newImportLinksCmd(opts, prepare), newImportActorsCmd(opts, prepare))
 	return cmd
 }
 
-func (a *app) newImportLinksCmd(f *importFlags) *cobra.Command {
+func newImportLinksCmd(opts *importOptions, prepare func(*cobra.Command)) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "links [FILE]",
 		Short: "Import links: each row gives one link per kind (and per route segment)",
@@ -133,40 +145,41 @@ the spell keeps the largest weight of its years.`,
   relgraph import links atop.csv --mapping atop.yaml -o atop/`,
 		Args: rangeArgs(0, 1, "one file"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			m, base, err := a.mappingForFlags(cmd, f, args, true)
+			prepare(cmd)
+			m, base, err := mappingForFlags(opts, args, true)
 			if err != nil {
 				return err
 			}
-			return a.runImport(cmd, f, m, base)
+			return runImport(opts, m, base)
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringSliceVar(&f.from, "from", nil, "`COL`(s) of the link's first end (the first that names a known actor wins)")
-	fl.StringSliceVar(&f.to, "to", nil, "`COL`(s) of the link's second end")
-	fl.StringVar(&f.kind, "kind", "", "link `KIND` of every row")
-	fl.StringVar(&f.kindCol, "kind-col", "", "`COL` holding each row's link kind")
-	fl.StringSliceVar(&f.kindFrom, "kind-from", nil, "kind `rules`: COL=kind (indicator column) or COL:value=kind, comma-separated")
-	fl.StringVar(&f.on, "on", "", "`COL` dating events (a year, YYYY-MM or YYYY-MM-DD)")
-	fl.StringVar(&f.start, "start", "", "`COL` of start dates (lasting links)")
-	fl.StringVar(&f.end, "end", "", "`COL` of end dates")
-	fl.StringVar(&f.precision, "precision", "", "truncate dates to `year|month`")
-	fl.StringVar(&f.weight, "weight", "", "`COL` of weights")
-	fl.StringVar(&f.sign, "sign", "", "sign: -1, 0, 1, a `COL`, or COL:value=sign,…")
-	fl.StringVar(&f.certainty, "certainty", "", "certainty: reported, alleged, confirmed, planned, a `COL`, or COL:value=certainty,…")
-	fl.StringVar(&f.via, "via", "", "`COL` listing places the link passes through (split into segments)")
-	fl.StringVar(&f.viaSep, "via-sep", "", "split the --via list at `SEP` (default ',')")
-	fl.BoolVar(&f.collapse, "collapse-years", false, "merge consecutive yearly rows of the same pair and kind into one dated link")
-	fl.BoolVar(&f.openEnd, "open-end", false, "leave open the end of links that reach the file's last date")
-	fl.StringVar(&f.actors, "actors", "", "actor table `FILE` turning keys into actors (with --id and --name)")
-	fl.StringVar(&f.id, "id", "", "key `COL` of the --actors table")
-	fl.StringVar(&f.name, "name", "", "name `COL` of the --actors table")
-	fl.BoolVar(&f.newActors, "new-actors", false, "make new actors of link ends the --actors table does not know")
-	fl.StringVar(&f.actorKind, "actor-kind", "", "actor `KIND` of actors made from link ends (default country)")
-	addSourceFlags(fl, f)
+	fl.StringSliceVar(&opts.from, "from", nil, "`COL`(s) of the link's first end (the first that names a known actor wins)")
+	fl.StringSliceVar(&opts.to, "to", nil, "`COL`(s) of the link's second end")
+	fl.StringVar(&opts.kind, "kind", "", "link `KIND` of every row")
+	fl.StringVar(&opts.kindCol, "kind-col", "", "`COL` holding each row's link kind")
+	fl.StringSliceVar(&opts.kindFrom, "kind-from", nil, "kind `rules`: COL=kind (indicator column) or COL:value=kind, comma-separated")
+	fl.StringVar(&opts.on, "on", "", "`COL` dating events (a year, YYYY-MM or YYYY-MM-DD)")
+	fl.StringVar(&opts.start, "start", "", "`COL` of start dates (lasting links)")
+	fl.StringVar(&opts.end, "end", "", "`COL` of end dates")
+	fl.StringVar(&opts.precision, "precision", "", "truncate dates to `year|month`")
+	fl.StringVar(&opts.weight, "weight", "", "`COL` of weights")
+	fl.StringVar(&opts.sign, "sign", "", "sign: -1, 0, 1, a `COL`, or COL:value=sign,…")
+	fl.StringVar(&opts.certainty, "certainty", "", "certainty: reported, alleged, confirmed, planned, a `COL`, or COL:value=certainty,…")
+	fl.StringVar(&opts.via, "via", "", "`COL` listing places the link passes through (split into segments)")
+	fl.StringVar(&opts.viaSep, "via-sep", "", "split the --via list at `SEP` (default ',')")
+	fl.BoolVar(&opts.collapse, "collapse-years", false, "merge consecutive yearly rows of the same pair and kind into one dated link")
+	fl.BoolVar(&opts.openEnd, "open-end", false, "leave open the end of links that reach the file's last date")
+	fl.StringVar(&opts.actors, "actors", "", "actor table `FILE` turning keys into actors (with --id and --name)")
+	fl.StringVar(&opts.id, "id", "", "key `COL` of the --actors table")
+	fl.StringVar(&opts.name, "name", "", "name `COL` of the --actors table")
+	fl.BoolVar(&opts.newActors, "new-actors", false, "make new actors of link ends the --actors table does not know")
+	fl.StringVar(&opts.actorKind, "actor-kind", "", "actor `KIND` of actors made from link ends (default country)")
+	addSourceFlags(fl, opts)
 	return cmd
 }
 
-func (a *app) newImportActorsCmd(f *importFlags) *cobra.Command {
+func newImportActorsCmd(opts *importOptions, prepare func(*cobra.Command)) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "actors [FILE]",
 		Short: "Import actors: one actor per distinct key",
@@ -177,19 +190,20 @@ different names become aliases.`,
 		Example: `  relgraph import actors cow_states.csv --id ccode --name statenme --kind country --attrs stateabb -o states/`,
 		Args:    rangeArgs(0, 1, "one file"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			m, base, err := a.mappingForFlags(cmd, f, args, false)
+			prepare(cmd)
+			m, base, err := mappingForFlags(opts, args, false)
 			if err != nil {
 				return err
 			}
-			return a.runImport(cmd, f, m, base)
+			return runImport(opts, m, base)
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&f.id, "id", "", "key `COL`")
-	fl.StringVar(&f.name, "name", "", "name `COL`")
-	fl.StringVar(&f.kind, "kind", "", "actor `KIND` of every row (default country)")
-	fl.StringVar(&f.kindCol, "kind-col", "", "`COL` holding each row's actor kind")
-	addSourceFlags(fl, f)
+	fl.StringVar(&opts.id, "id", "", "key `COL`")
+	fl.StringVar(&opts.name, "name", "", "name `COL`")
+	fl.StringVar(&opts.kind, "kind", "", "actor `KIND` of every row (default country)")
+	fl.StringVar(&opts.kindCol, "kind-col", "", "`COL` holding each row's actor kind")
+	addSourceFlags(fl, opts)
 	return cmd
 }
 
@@ -199,16 +213,16 @@ type flagSet interface {
 	StringArrayVar(p *[]string, name string, value []string, usage string)
 }
 
-func addSourceFlags(fl flagSet, f *importFlags) {
-	fl.StringVar(&f.delimiter, "delimiter", "", "field separator: one `character` or tab (default ',')")
-	fl.StringSliceVar(&f.missing, "missing", nil, "`values` meaning no value besides the empty one (default NA,N/A,--,NULL)")
-	fl.StringArrayVar(&f.where, "where", nil, "keep rows where `COL=v1,v2` (or drop them with COL!=v1,v2); repeatable; "+
+func addSourceFlags(fl flagSet, opts *importOptions) {
+	fl.StringVar(&opts.delimiter, "delimiter", "", "field separator: one `character` or tab (default ',')")
+	fl.StringSliceVar(&opts.missing, "missing", nil, "`values` meaning no value besides the empty one (default NA,N/A,--,NULL)")
+	fl.StringArrayVar(&opts.where, "where", nil, "keep rows where `COL=v1,v2` (or drop them with COL!=v1,v2); repeatable; "+
 		`quote a value holding ',' or '=' as in CSV (COL="a=b"); COL="" matches empty cells`)
-	fl.StringSliceVar(&f.attrs, "attrs", nil, "`COL`s copied into attrs (COL=name renames)")
+	fl.StringSliceVar(&opts.attrs, "attrs", nil, "`COL`s copied into attrs (COL=name renames)")
 }
 
 // loadMapping reads a mapping file; file names in it are relative to its directory, which is returned.
-func (a *app) loadMapping(name string) (*importer.Mapping, string, error) {
+func loadMapping(name string) (*importer.Mapping, string, error) {
 	src, err := os.ReadFile(name)
 	if err != nil {
 		return nil, "", err
@@ -222,15 +236,15 @@ func (a *app) loadMapping(name string) (*importer.Mapping, string, error) {
 
 // mappingForFlags builds the mapping of `import links` or `import actors`: --mapping's, if given, with
 // the flags that were set laid over its one spec.
-func (a *app) mappingForFlags(cmd *cobra.Command, f *importFlags, args []string, links bool) (*importer.Mapping, string, error) {
+func mappingForFlags(opts *importOptions, args []string, links bool) (*importer.Mapping, string, error) {
 	m, base := &importer.Mapping{}, "."
-	if f.mapping != "" {
+	if opts.mapping != "" {
 		var err error
-		if m, base, err = a.loadMapping(f.mapping); err != nil {
+		if m, base, err = loadMapping(opts.mapping); err != nil {
 			return nil, "", err
 		}
 	}
-	changed := cmd.Flags().Changed
+	changed := opts.changed
 	file := ""
 	if len(args) == 1 {
 		file = relativeTo(base, args[0])
@@ -244,7 +258,7 @@ func (a *app) mappingForFlags(cmd *cobra.Command, f *importFlags, args []string,
 			}
 		}
 		if len(m.Links) > 1 {
-			return nil, "", usagef("%s holds %d link files; run it whole with 'relgraph import --mapping %s'", f.mapping, len(m.Links), f.mapping)
+			return nil, "", usagef("%s holds %d link files; run it whole with 'relgraph import --mapping %s'", opts.mapping, len(m.Links), opts.mapping)
 		}
 		if len(m.Links) == 0 {
 			m.Links = []importer.LinkSpec{{}}
@@ -256,21 +270,21 @@ func (a *app) mappingForFlags(cmd *cobra.Command, f *importFlags, args []string,
 				*dst = v
 			}
 		}
-		setCols("from", &s.From, f.from)
-		setCols("to", &s.To, f.to)
+		setCols("from", &s.From, opts.from)
+		setCols("to", &s.To, opts.to)
 		for _, o := range []struct {
 			flag string
 			dst  *string
 			v    string
-		}{{"kind", &s.Kind, f.kind}, {"kind-col", &s.KindCol, f.kindCol}, {"on", &s.On, f.on}, {"start", &s.Start, f.start},
-			{"end", &s.End, f.end}, {"precision", &s.Precision, f.precision}, {"weight", &s.Weight, f.weight}, {"sign", &s.Sign, f.sign},
-			{"certainty", &s.Certainty, f.certainty}, {"via", &s.Via, f.via}, {"via-sep", &s.ViaSep, f.viaSep}, {"actor-kind", &s.ActorKind, f.actorKind}} {
+		}{{"kind", &s.Kind, opts.kind}, {"kind-col", &s.KindCol, opts.kindCol}, {"on", &s.On, opts.on}, {"start", &s.Start, opts.start},
+			{"end", &s.End, opts.end}, {"precision", &s.Precision, opts.precision}, {"weight", &s.Weight, opts.weight}, {"sign", &s.Sign, opts.sign},
+			{"certainty", &s.Certainty, opts.certainty}, {"via", &s.Via, opts.via}, {"via-sep", &s.ViaSep, opts.viaSep}, {"actor-kind", &s.ActorKind, opts.actorKind}} {
 			if changed(o.flag) {
 				*o.dst = o.v
 			}
 		}
 		if changed("kind-from") {
-			s.KindFrom = f.kindFrom
+			s.KindFrom = opts.kindFrom
 		}
 		// A flag replaces what the mapping says in its stead, unless both are given on the command line.
 		if changed("kind") && !changed("kind-col") && !changed("kind-from") {
@@ -280,13 +294,13 @@ func (a *app) mappingForFlags(cmd *cobra.Command, f *importFlags, args []string,
 			s.Kind = ""
 		}
 		if changed("collapse-years") {
-			s.CollapseYears = f.collapse
+			s.CollapseYears = opts.collapse
 		}
 		if changed("open-end") {
-			s.OpenEnd = f.openEnd
+			s.OpenEnd = opts.openEnd
 		}
 		if changed("new-actors") {
-			s.NewActors = f.newActors
+			s.NewActors = opts.newActors
 		}
 		if changed("on") && !changed("start") && !changed("end") {
 			s.Start, s.End = "", ""
@@ -295,17 +309,17 @@ func (a *app) mappingForFlags(cmd *cobra.Command, f *importFlags, args []string,
 			s.On = ""
 		}
 		switch {
-		case f.actors != "":
-			if f.id == "" {
-				return nil, "", usagef("--actors needs --id (the key column of %s)", f.actors)
+		case opts.actors != "":
+			if opts.id == "" {
+				return nil, "", usagef("--actors needs --id (the key column of %s)", opts.actors)
 			}
-			m.Actors = append(tables, importer.ActorSpec{Source: importer.Source{File: relativeTo(base, f.actors)}, ID: f.id, Name: f.name, Lookup: true})
+			m.Actors = append(tables, importer.ActorSpec{Source: importer.Source{File: relativeTo(base, opts.actors)}, ID: opts.id, Name: opts.name, Lookup: true})
 		case changed("id") || changed("name"):
 			return nil, "", usagef("--id and --name describe the --actors table; give --actors FILE")
 		}
 	} else {
 		if len(m.Actors) > 1 || len(m.Links) > 0 {
-			return nil, "", usagef("%s is not a single actor table; run it whole with 'relgraph import --mapping %s'", f.mapping, f.mapping)
+			return nil, "", usagef("%s is not a single actor table; run it whole with 'relgraph import --mapping %s'", opts.mapping, opts.mapping)
 		}
 		if len(m.Actors) == 0 {
 			m.Actors = []importer.ActorSpec{{}}
@@ -316,7 +330,7 @@ func (a *app) mappingForFlags(cmd *cobra.Command, f *importFlags, args []string,
 			flag string
 			dst  *string
 			v    string
-		}{{"id", &s.ID, f.id}, {"name", &s.Name, f.name}, {"kind", &s.Kind, f.kind}, {"kind-col", &s.KindCol, f.kindCol}} {
+		}{{"id", &s.ID, opts.id}, {"name", &s.Name, opts.name}, {"kind", &s.Kind, opts.kind}, {"kind-col", &s.KindCol, opts.kindCol}} {
 			if changed(o.flag) {
 				*o.dst = o.v
 			}
@@ -330,22 +344,22 @@ func (a *app) mappingForFlags(cmd *cobra.Command, f *importFlags, args []string,
 		return nil, "", usagef("which file? give FILE or --mapping")
 	}
 	if changed("delimiter") {
-		src.Delimiter = f.delimiter
+		src.Delimiter = opts.delimiter
 	}
 	if changed("missing") {
-		src.Missing = f.missing
+		src.Missing = opts.missing
 	}
 	if changed("where") {
-		src.Where = f.where
+		src.Where = opts.where
 	}
 	if changed("attrs") {
 		if links {
-			m.Links[0].Attrs = f.attrs
+			m.Links[0].Attrs = opts.attrs
 		} else {
-			m.Actors[0].Attrs = f.attrs
+			m.Actors[0].Attrs = opts.attrs
 		}
 	}
-	if f.skipBad {
+	if opts.skipBad {
 		m.SkipBad = true
 	}
 	return m, base, nil
@@ -408,34 +422,34 @@ type importSummary struct {
 	Skipped []importer.RowProblem `json:"skipped"`
 }
 
-func (a *app) runImport(cmd *cobra.Command, f *importFlags, m *importer.Mapping, base string) error {
+func runImport(opts *importOptions, m *importer.Mapping, base string) error {
 	if err := m.Check(); err != nil {
 		return usageError{err}
 	}
-	if f.saveMapping != "" {
-		y, err := relocate(m, base, filepath.Dir(f.saveMapping)).YAML()
+	if opts.saveMapping != "" {
+		y, err := relocate(m, base, filepath.Dir(opts.saveMapping)).YAML()
 		if err != nil {
 			return err
 		}
-		if err := writeFileAtomic(f.saveMapping, y); err != nil {
+		if err := writeFileAtomic(opts.saveMapping, y); err != nil {
 			return err
 		}
 	}
-	out := a.output
+	out := opts.output
 	if out == "" || out == "-" {
-		if f.saveMapping != "" {
-			_, err := fmt.Fprintf(a.env.Stdout, "saved the mapping to %s\n", f.saveMapping)
+		if opts.saveMapping != "" {
+			_, err := fmt.Fprintf(opts.out.stdout, "saved the mapping to %s\n", opts.saveMapping)
 			return err
 		}
 		return usagef("import needs -o OUT: a dataset directory, or a .json file for a snapshot")
 	}
-	started := a.now()
-	bar := &progressBar{w: a.rawStderr, now: a.now, start: started}
-	opts := importer.Options{Dir: base, MaxLine: f.maxLine}
-	if a.stderrIsTerminal() {
-		opts.Progress = bar.update
+	started := opts.progress.now()
+	bar := &progressBar{w: opts.progress.w, now: opts.progress.now, start: started}
+	runOpts := importer.Options{Dir: base, MaxLine: opts.maxLine}
+	if opts.progress.tty {
+		runOpts.Progress = bar.update
 	}
-	ds, err := importer.Run(m, opts)
+	ds, err := importer.Run(m, runOpts)
 	bar.clear()
 	if err != nil {
 		var br *importer.BadRows
@@ -447,7 +461,7 @@ func (a *app) runImport(cmd *cobra.Command, f *importFlags, m *importer.Mapping,
 		}
 		return err
 	}
-	imported := a.now()
+	imported := opts.progress.now()
 	if strings.EqualFold(filepath.Ext(out), ".json") {
 		g, err := ds.Build()
 		if err != nil {
@@ -463,12 +477,13 @@ func (a *app) runImport(cmd *cobra.Command, f *importFlags, m *importer.Mapping,
 	} else if err := ds.WriteDir(out); err != nil {
 		return err
 	}
-	written := a.now()
-	sum := importSummary{Output: out, Mapping: f.saveMapping, Stats: ds.Stats, Skipped: nonNil(ds.Skipped)}
-	if a.stats {
-		writeImportStats(a.env.Stderr, ds.Stats, imported.Sub(started), written.Sub(imported))
+	written := opts.progress.now()
+	sum := importSummary{Output: out, Mapping: opts.saveMapping, Stats: ds.Stats, Skipped: nonNil(ds.Skipped)}
+	if opts.stats {
+		writeImportStats(opts.stderr, ds.Stats, imported.Sub(started), written.Sub(imported))
 	}
-	return a.emitStdout(sum, func(w io.Writer) error {
+	// The answer goes to standard output: -o is the dataset written.
+	return opts.out.toStdout().emit(sum, func(w io.Writer) error {
 		writeImportSummary(w, out, ds.Stats, ds.Skipped)
 		return nil
 	})
@@ -511,14 +526,6 @@ func counted(n int, one, many string) string {
 		return "1 " + one
 	}
 	return thousands(n) + " " + many
-}
-
-// emitStdout writes a result like emit, but always to standard output: import's -o is its dataset.
-func (a *app) emitStdout(v any, text func(w io.Writer) error) error {
-	out := a.output
-	a.output = ""
-	defer func() { a.output = out }()
-	return a.emit(v, text)
 }
 
 func mappingFiles(m *importer.Mapping) []string {
@@ -581,39 +588,4 @@ func thousands(n int) string {
 		s = s[:i] + "," + s[i:]
 	}
 	return s
-}
-
-// progressBar draws a progress line on a terminal once an import has run for a second.
-type progressBar struct {
-	w     io.Writer
-	now   func() time.Time
-	start time.Time
-	last  time.Time
-	shown bool
-}
-
-func (p *progressBar) update(file string, done, total int64) {
-	t := p.now()
-	if t.Sub(p.start) < time.Second || (p.shown && t.Sub(p.last) < 100*time.Millisecond) {
-		return
-	}
-	p.last, p.shown = t, true
-	name := text.EscapeControlsString(filepath.Base(file))
-	if total <= 0 {
-		fmt.Fprintf(p.w, "\r\033[Kimporting %s  %s", name, megabytes(done))
-		return
-	}
-	const width = 30
-	frac := min(float64(done)/float64(total), 1)
-	n := int(frac * width)
-	fmt.Fprintf(p.w, "\r\033[Kimporting %s [%s%s] %3.0f%%  %s of %s", name, strings.Repeat("=", n), strings.Repeat(" ", width-n),
-		frac*100, megabytes(done), megabytes(total))
-}
-
-// clear erases the progress line, if one was drawn.
-func (p *progressBar) clear() {
-	if p.shown {
-		fmt.Fprint(p.w, "\r\033[K")
-		p.shown = false
-	}
 }

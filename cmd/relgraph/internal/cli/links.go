@@ -8,8 +8,17 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func (a *app) newLinksCmd() *cobra.Command {
-	var literal bool
+// linksOptions are the flags and arguments of 'relgraph links'.
+type linksOptions struct {
+	data *dataset
+	out  *printer
+
+	literal bool
+	actors  []string // none, one or two
+}
+
+func newLinksCmd(f *factory) *cobra.Command {
+	opts := &linksOptions{data: f.data, out: f.out}
 	cmd := &cobra.Command{
 		Use:   "links [ACTOR [ACTOR]]",
 		Short: "List the links of one actor, between two, or all",
@@ -20,47 +29,47 @@ people) count as that actor unless --literal: 'links Baku Moscow' lists Azerbaij
   relgraph links Baku Moscow --since 2020
   relgraph links --kinds pipeline --json`,
 		Args:              rangeArgs(0, 2, "at most two actors"),
-		ValidArgsFunction: a.completeActors,
+		ValidArgsFunction: f.data.completeActors,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			full, g, err := a.graph()
-			if err != nil {
-				return err
-			}
-			var ids []int32
-			var note string
-			switch len(args) {
-			case 0:
-				for i := range g.NumLinks() {
-					ids = append(ids, int32(i))
-				}
-			default:
-				sides := make([]side, len(args))
-				sets := make([][]int32, len(args))
-				for i, name := range args {
-					if sides[i], err = a.resolveSide(full, g, name, literal); err != nil {
-						return err
-					}
-					sets[i] = sides[i].set
-				}
-				note = standsNote(g, sides...)
-				if len(args) == 1 {
-					ids = g.LinksAcross(sets[0], nil, false)
-				} else {
-					ids = g.LinksAcross(sets[0], sets[1], false)
-				}
-			}
-			sortChrono(g, ids)
-			ls := links(g, ids)
-			return a.emit(jsonout.LinkList{Links: jsonout.FromLinks(ls)}, func(w io.Writer) error {
-				return text.Links(w, g, ls, note, a.filterDesc())
-			})
+			opts.actors = args
+			return runLinks(opts)
 		},
 	}
-	cmd.Flags().BoolVar(&literal, "literal", false, "match only the named actors, not their capitals, cities, companies or people")
+	cmd.Flags().BoolVar(&opts.literal, "literal", false, "match only the named actors, not their capitals, cities, companies or people")
 	return cmd
 }
 
-// underFilter returns " (at 2016; kinds …)" when filters are active, else "".
-func (a *app) underFilter() string {
-	return text.UnderFilter(a.filterDesc())
+func runLinks(opts *linksOptions) error {
+	full, g, err := opts.data.graph()
+	if err != nil {
+		return err
+	}
+	var ids []int32
+	var note string
+	switch len(opts.actors) {
+	case 0:
+		for i := range g.NumLinks() {
+			ids = append(ids, int32(i))
+		}
+	default:
+		sides := make([]side, len(opts.actors))
+		sets := make([][]int32, len(opts.actors))
+		for i, name := range opts.actors {
+			if sides[i], err = resolveSide(full, g, name, opts.literal); err != nil {
+				return err
+			}
+			sets[i] = sides[i].set
+		}
+		note = standsNote(g, sides...)
+		if len(opts.actors) == 1 {
+			ids = g.LinksAcross(sets[0], nil, false)
+		} else {
+			ids = g.LinksAcross(sets[0], sets[1], false)
+		}
+	}
+	sortChrono(g, ids)
+	ls := links(g, ids)
+	return opts.out.emit(jsonout.LinkList{Links: jsonout.FromLinks(ls)}, func(w io.Writer) error {
+		return text.Links(w, g, ls, note, opts.data.filterDesc())
+	})
 }

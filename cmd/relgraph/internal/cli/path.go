@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"errors"
-	"fmt"
 	"io"
 
 	"github.com/relgraph/relgraph/graph"
@@ -20,9 +18,19 @@ const (
 	maxPathsShow = 1_000     // connect --paths: the best paths are ranked in memory
 )
 
-func (a *app) newPathCmd() *cobra.Command {
-	var opts query.PathOptions
-	var steps int
+// pathOptions are the flags and arguments of 'relgraph path'.
+type pathOptions struct {
+	data *dataset
+	out  *printer
+
+	query  query.PathOptions
+	steps  int
+	maxLen bool // --max-len was given
+	actors [2]string
+}
+
+func newPathCmd(f *factory) *cobra.Command {
+	opts := &pathOptions{data: f.data, out: f.out}
 	cmd := &cobra.Command{
 		Use:   "path A B",
 		Short: "Shortest path(s) between two actors, with each hop's links and dates",
@@ -46,38 +54,46 @@ paths found so far (the first ones of the order asked for) and says so, with exi
   relgraph path azerbaijan russia --all --max-len 2 --json
   relgraph path azerbaijan russia --all --max-len 6 --limit 100000 --max-steps 1e9 -o paths.txt`,
 		Args:              exactArgs(2, "two actors, A and B"),
-		ValidArgsFunction: a.completeActors,
+		ValidArgsFunction: f.data.completeActors,
 		PreRunE:           checkCounts,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if opts.All && opts.K > 1 {
-				return usagef("--all and --k ask for different things; use one")
-			}
-			if cmd.Flags().Changed("max-len") && !opts.All {
-				return usagef("--max-len needs --all")
-			}
-			opts.MaxSteps = int64(steps)
-			full, g, err := a.graph()
-			if err != nil {
-				return err
-			}
-			from, to, err := a.resolvePair(full, args)
-			if err != nil {
-				return err
-			}
-			return a.stream(a.format != "json", func(w io.Writer) error {
-				return a.writePathAnswer(w, g, from, to, opts)
-			})
+			opts.maxLen = cmd.Flags().Changed("max-len")
+			opts.actors = [2]string{args[0], args[1]}
+			return runPath(opts)
 		},
 	}
-	f := cmd.Flags()
-	f.BoolVar(&opts.Directed, "directed", false, "follow link directions")
-	f.BoolVar(&opts.Weighted, "weighted", false, "cost of a hop = 1/weight of its strongest link; links of weight 0 are not crossed")
-	countFlag(f, &opts.K, "k", 1, 1, maxK, "list fewer paths, or use --all with --limit", "the `N` shortest loopless paths (at most 10000)")
-	f.BoolVar(&opts.All, "all", false, "every simple path up to --max-len hops")
-	countFlag(f, &opts.MaxLen, "max-len", 4, 1, 0, "", "with --all, the longest path in `hops`")
-	countFlag(f, &opts.Limit, "limit", 100, 1, maxLimit, "narrow the search with --max-len or the filters", "with --all, stop after `N` paths (at most 1000000)")
-	stepsFlag(f, &steps)
+	fl := cmd.Flags()
+	q := &opts.query
+	fl.BoolVar(&q.Directed, "directed", false, "follow link directions")
+	fl.BoolVar(&q.Weighted, "weighted", false, "cost of a hop = 1/weight of its strongest link; links of weight 0 are not crossed")
+	countFlag(fl, &q.K, "k", 1, 1, maxK, "list fewer paths, or use --all with --limit", "the `N` shortest loopless paths (at most 10000)")
+	fl.BoolVar(&q.All, "all", false, "every simple path up to --max-len hops")
+	countFlag(fl, &q.MaxLen, "max-len", 4, 1, 0, "", "with --all, the longest path in `hops`")
+	countFlag(fl, &q.Limit, "limit", 100, 1, maxLimit, "narrow the search with --max-len or the filters", "with --all, stop after `N` paths (at most 1000000)")
+	stepsFlag(fl, &opts.steps)
 	return cmd
+}
+
+func runPath(opts *pathOptions) error {
+	q := opts.query
+	if q.All && q.K > 1 {
+		return usagef("--all and --k ask for different things; use one")
+	}
+	if opts.maxLen && !q.All {
+		return usagef("--max-len needs --all")
+	}
+	q.MaxSteps = int64(opts.steps)
+	full, g, err := opts.data.graph()
+	if err != nil {
+		return err
+	}
+	from, to, err := resolvePair(full, opts.actors[:])
+	if err != nil {
+		return err
+	}
+	return opts.out.stream(!opts.out.isJSON(), func(w io.Writer) error {
+		return writePathAnswer(w, opts.data, opts.out.isJSON(), g, from, to, q)
+	})
 }
 
 // stepsFlag defines --max-steps, the work budget of a search for several paths.
@@ -86,46 +102,9 @@ func stepsFlag(f *pflag.FlagSet, p *int) {
 		"the most `steps` a search for several paths may take (an edge examined is one, a link listed 100)")
 }
 
-// resolvePair resolves the two actor arguments of a two-actor query.
-func (a *app) resolvePair(full *graph.Graph, args []string) (from, to int32, err error) {
-	if from, err = a.resolve(full, args[0]); err != nil {
-		return -1, -1, err
-	}
-	if to, err = a.resolve(full, args[1]); err != nil {
-		return -1, -1, err
-	}
-	return from, to, nil
-}
-
-// queryOutcome sorts a query's error into what the command does with it: the same actor twice is a
-// usage error (exit 2); an actor without links under the filters is a message printed with exit 0 (the
-// query found nothing, and says why); anything else is an error as it stands.
-func (a *app) queryOutcome(err error) (msg string, _ error) {
-	switch {
-	case errors.Is(err, query.ErrSameActor):
-		return "", usageError{err}
-	case errors.Is(err, graph.ErrAbsent):
-		return a.absentMessage(err), nil
-	}
-	return "", err
-}
-
-// absentMessage explains that an actor has no links under the filters.
-func (a *app) absentMessage(err error) string {
-	msg := err.Error()
-	var ae *query.AbsentError
-	if errors.As(err, &ae) {
-		msg = fmt.Sprintf("%q has no links", ae.Actor)
-	}
-	if d := a.filterDesc(); d != "" {
-		return msg + " under the current filter (" + d + "); nothing to search"
-	}
-	return msg + "; nothing to search"
-}
-
-// writePathAnswer runs a path query and writes its answer to w as the paths are found: text, or JSON
-// in emit's layout.
-func (a *app) writePathAnswer(w io.Writer, g *graph.Graph, from, to int32, opts query.PathOptions) error {
+// writePathAnswer runs a path query on g, a view of d, and writes its answer to w as the paths are
+// found: text, or JSON (asJSON) in emit's layout.
+func writePathAnswer(w io.Writer, d *dataset, asJSON bool, g *graph.Graph, from, to int32, opts query.PathOptions) error {
 	// answer is the JSON shape: the paths streamed into its list, the rest written around them.
 	type answer struct {
 		jsonout.PathResult
@@ -140,7 +119,7 @@ func (a *app) writePathAnswer(w io.Writer, g *graph.Graph, from, to int32, opts 
 	}
 	var add func(query.Path) error
 	var end func() error
-	if a.format == "json" {
+	if asJSON {
 		jl := &jsonout.List{W: w, Field: "paths"}
 		add = func(p query.Path) error {
 			if err := jl.Begin(shape()); err != nil {
@@ -150,12 +129,12 @@ func (a *app) writePathAnswer(w io.Writer, g *graph.Graph, from, to int32, opts 
 		}
 		end = func() error { return jl.End(shape()) }
 	} else {
-		pw := text.NewPathWriter(w, g, opts, g.Actor(from).Name, g.Actor(to).Name, a.filterDesc())
+		pw := text.NewPathWriter(w, g, opts, g.Actor(from).Name, g.Actor(to).Name, d.filterDesc())
 		add = pw.Add
 		end = func() error { return pw.End(res, msg) }
 	}
 	r, err := query.EachPath(g, from, to, opts, add)
-	m, err := a.queryOutcome(err)
+	m, err := d.queryOutcome(err)
 	if err != nil {
 		return err
 	}

@@ -13,7 +13,6 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/relgraph/relgraph/graph"
 	"github.com/relgraph/relgraph/graph/query"
 	"github.com/relgraph/relgraph/render"
 	"github.com/relgraph/relgraph/render/draw"
@@ -104,7 +103,12 @@ var renderLayouts = []string{"dot", "neato", "fdp", "circo", "twopi"}
 // renderFormats maps -o's file extensions to formats.
 var renderFormats = map[string]string{".svg": "svg", ".png": "png", ".dot": "dot", ".gv": "dot"}
 
-type renderOpts struct {
+// renderOptions are the flags and arguments of 'relgraph render'.
+type renderOptions struct {
+	data *dataset
+	out  *printer
+	ctx  context.Context
+
 	focus    string
 	depth    int
 	path     bool
@@ -115,10 +119,13 @@ type renderOpts struct {
 	noLegend bool
 	labels   string
 	limits   drawLimits
+	depthSet bool // --depth was given
+	titleSet bool // --title was given
+	actors   []string
 }
 
-func (a *app) newRenderCmd() *cobra.Command {
-	var o renderOpts
+func newRenderCmd(f *factory) *cobra.Command {
+	o := &renderOptions{data: f.data, out: f.out}
 	cmd := &cobra.Command{
 		Use:   "render [--focus ACTOR [--depth N] | --path A B] [--layout L] [--as svg|png|dot] [-o FILE]",
 		Short: "Draw the graph, an actor's ego network or a path as SVG, PNG or DOT",
@@ -157,37 +164,40 @@ the layout is stopped after --timeout (default 1m). The defaults depend on the e
   relgraph render --kinds pipeline,railway,energy_deal --cluster country -o energy.svg
   relgraph render --focus russia --layout neato --at 2016 --as dot > russia-2016.dot`,
 		Args:              rangeArgs(0, 2, "no arguments, or two actors with --path"),
-		ValidArgsFunction: a.completeActors,
+		ValidArgsFunction: f.data.completeActors,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.runRender(cmd, o, args)
+			o.ctx = cmd.Context()
+			o.depthSet, o.titleSet = cmd.Flags().Changed("depth"), cmd.Flags().Changed("title")
+			o.actors = args
+			return runRender(o)
 		},
 	}
-	f := cmd.Flags()
-	f.StringVar(&o.focus, "focus", "", "draw the ego network of `ACTOR`")
-	f.IntVar(&o.depth, "depth", 1, "with --focus, how many links away from the actor to go")
-	f.BoolVar(&o.path, "path", false, "draw a shortest path between the two actors given as arguments")
-	f.StringVar(&o.cluster, "cluster", "", "group actors: 'country' draws each country's actors in a box")
-	f.StringVar(&o.layout, "layout", "dot", "Graphviz layout `engine`: "+strings.Join(renderLayouts, ", "))
-	f.StringVar(&o.as, "as", "", "output `format`: svg, png or dot (default: from -o's extension, else svg)")
-	f.StringVar(&o.title, "title", "", "the diagram's title (default: says what is drawn; \"\" for none)")
-	f.BoolVar(&o.noLegend, "no-legend", false, "leave out the legend")
-	f.StringVar(&o.labels, "labels", "auto", "`which` links carry a label: auto (small views only), none, kind, full (kind and dates)")
+	fl := cmd.Flags()
+	fl.StringVar(&o.focus, "focus", "", "draw the ego network of `ACTOR`")
+	fl.IntVar(&o.depth, "depth", 1, "with --focus, how many links away from the actor to go")
+	fl.BoolVar(&o.path, "path", false, "draw a shortest path between the two actors given as arguments")
+	fl.StringVar(&o.cluster, "cluster", "", "group actors: 'country' draws each country's actors in a box")
+	fl.StringVar(&o.layout, "layout", "dot", "Graphviz layout `engine`: "+strings.Join(renderLayouts, ", "))
+	fl.StringVar(&o.as, "as", "", "output `format`: svg, png or dot (default: from -o's extension, else svg)")
+	fl.StringVar(&o.title, "title", "", "the diagram's title (default: says what is drawn; \"\" for none)")
+	fl.BoolVar(&o.noLegend, "no-legend", false, "leave out the legend")
+	fl.StringVar(&o.labels, "labels", "auto", "`which` links carry a label: auto (small views only), none, kind, full (kind and dates)")
 	addDrawFlags(cmd, &o.limits)
-	_ = cmd.RegisterFlagCompletionFunc("focus", a.completeActors)
+	_ = cmd.RegisterFlagCompletionFunc("focus", f.data.completeActors)
 	_ = cmd.RegisterFlagCompletionFunc("layout", cobra.FixedCompletions(append(renderLayouts, "sfdp"), cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("as", cobra.FixedCompletions([]string{"svg", "png", "dot"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("cluster", cobra.FixedCompletions([]string{"country"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
-// renderFormat decides the output format from --as and -o's extension.
-func (a *app) renderFormat(as string) (string, error) {
+// renderFormat decides the output format from --as and the extension of -o's output.
+func renderFormat(as, output string) (string, error) {
 	fromExt := ""
-	if a.output != "" && a.output != "-" {
-		ext := strings.ToLower(filepath.Ext(a.output))
+	if output != "" && output != "-" {
+		ext := strings.ToLower(filepath.Ext(output))
 		fromExt = renderFormats[ext]
 		if fromExt == "" && as == "" {
-			return "", usagef("cannot tell the format from %q: name a .svg, .png or .dot file, or use --as svg|png|dot", a.output)
+			return "", usagef("cannot tell the format from %q: name a .svg, .png or .dot file, or use --as svg|png|dot", output)
 		}
 	}
 	switch as {
@@ -198,18 +208,19 @@ func (a *app) renderFormat(as string) (string, error) {
 		return fromExt, nil
 	case "svg", "png", "dot":
 		if fromExt != "" && fromExt != as {
-			return "", usagef("--as %s contradicts the extension of %q", as, a.output)
+			return "", usagef("--as %s contradicts the extension of %q", as, output)
 		}
 		return as, nil
 	}
 	return "", usagef("unknown --as %q (want svg, png or dot)", as)
 }
 
-func (a *app) runRender(cmd *cobra.Command, o renderOpts, args []string) error {
-	if a.format == "json" {
+func runRender(o *renderOptions) error {
+	args := o.actors
+	if o.out.isJSON() {
 		return usagef("render draws pictures; --json and --format json do not apply (use --as svg|png|dot)")
 	}
-	format, err := a.renderFormat(o.as)
+	format, err := renderFormat(o.as, o.out.output)
 	if err != nil {
 		return err
 	}
@@ -226,7 +237,7 @@ func (a *app) runRender(cmd *cobra.Command, o renderOpts, args []string) error {
 		return usagef("--path takes two actors as arguments: relgraph render --path A B")
 	case !o.path && len(args) > 0:
 		return usagef("render takes actors only with --path (did you mean --path %s or --focus %s?)", strings.Join(args, " "), args[0])
-	case cmd.Flags().Changed("depth") && o.focus == "":
+	case o.depthSet && o.focus == "":
 		return usagef("--depth applies to --focus")
 	case o.depth < 0:
 		return usagef("--depth must be 0 or more")
@@ -235,11 +246,11 @@ func (a *app) runRender(cmd *cobra.Command, o renderOpts, args []string) error {
 	if err != nil {
 		return usagef("--labels: %w", err)
 	}
-	if format == "png" && (a.output == "" || a.output == "-") && a.env.IsTerminal != nil && a.env.IsTerminal(a.env.Stdout) {
+	if format == "png" && !o.out.toFile() && o.out.stdoutIsTerminal() {
 		return usagef("not writing a PNG to a terminal: use -o FILE.png or redirect the output")
 	}
 
-	full, g, err := a.graph()
+	full, g, err := o.data.graph()
 	if err != nil {
 		return err
 	}
@@ -247,18 +258,18 @@ func (a *app) runRender(cmd *cobra.Command, o renderOpts, args []string) error {
 	var what string
 	switch {
 	case o.path:
-		from, err := a.presentActor(full, g, args[0])
+		from, err := o.data.presentActor(full, g, args[0])
 		if err != nil {
 			return err
 		}
-		to, err := a.presentActor(full, g, args[1])
+		to, err := o.data.presentActor(full, g, args[1])
 		if err != nil {
 			return err
 		}
 		p, err := query.ShortestPathView(g, from, to)
 		var np *query.NoPathError
 		if errors.As(err, &np) {
-			return fmt.Errorf("no path between %s and %s%s: nothing to draw", g.Actor(from).Name, g.Actor(to).Name, a.underFilter())
+			return fmt.Errorf("no path between %s and %s%s: nothing to draw", g.Actor(from).Name, g.Actor(to).Name, o.data.underFilter())
 		}
 		if err != nil {
 			return err
@@ -267,7 +278,7 @@ func (a *app) runRender(cmd *cobra.Command, o renderOpts, args []string) error {
 		opts.Focus = []int32{from, to}
 		what = fmt.Sprintf("%s to %s: a shortest path, %s", g.Actor(from).Name, g.Actor(to).Name, text.Plural(float64(len(p.Path)-1), "link"))
 	case o.focus != "":
-		id, err := a.presentActor(full, g, o.focus)
+		id, err := o.data.presentActor(full, g, o.focus)
 		if err != nil {
 			return err
 		}
@@ -279,31 +290,31 @@ func (a *app) runRender(cmd *cobra.Command, o renderOpts, args []string) error {
 	default:
 		what = "All actors and links"
 	}
-	if d := a.filterDesc(); d != "" {
+	if d := o.data.filterDesc(); d != "" {
 		what += " — " + strings.ReplaceAll(d, ",", ", ")
 	}
 	opts.Title = what
-	if cmd.Flags().Changed("title") {
+	if o.titleSet {
 		opts.Title = o.title
 	}
 
 	d := render.NewDiagram(opts)
 	d.AddGraph(g)
 	if d.NumActors() == 0 {
-		return fmt.Errorf("nothing to draw: no actor has a link%s", a.underFilter())
+		return fmt.Errorf("nothing to draw: no actor has a link%s", o.data.underFilter())
 	}
 	narrow := "--focus ACTOR --depth 1, --path A B, --kinds K1,K2 or --at DATE"
-	return a.drawDiagram(cmd.Context(), d, o.layout, format, o.limits, narrow)
+	return drawDiagram(o.ctx, o.out, d, o.layout, format, o.limits, narrow)
 }
 
-// drawDiagram writes d as DOT, or has the relgraph-render helper draw it as SVG or PNG, to the output.
+// drawDiagram writes d as DOT, or has the relgraph-render helper draw it as SVG or PNG, through out.
 // It is where render and diff enforce the limits of a drawing: a view with more actors or lines than
 // lim allows for the layout engine is refused before layout, and the helper is stopped when it runs
 // past lim's timeout. narrow lists the flags of the command that draw less. DOT is written whatever
 // the size of the view, as a stream.
-func (a *app) drawDiagram(ctx context.Context, d *render.Diagram, layout, format string, lim drawLimits, narrow string) error {
+func drawDiagram(ctx context.Context, out *printer, d *render.Diagram, layout, format string, lim drawLimits, narrow string) error {
 	if format == "dot" {
-		return a.stream(false, d.WriteDOT)
+		return out.stream(false, d.WriteDOT)
 	}
 	maxActors, maxEdges := lim.limits(layout)
 	if n := d.NumActors(); n > maxActors {
@@ -323,7 +334,7 @@ func (a *app) drawDiagram(ctx context.Context, d *render.Diagram, layout, format
 	if err := d.WriteDOT(&dot); err != nil {
 		return err
 	}
-	getenv := a.env.Getenv
+	getenv := out.getenv
 	if getenv == nil {
 		getenv = func(string) string { return "" }
 	}
@@ -352,17 +363,5 @@ func (a *app) drawDiagram(ctx context.Context, d *render.Diagram, layout, format
 	case err != nil:
 		return err
 	}
-	return a.writeOutput(pic.Bytes())
-}
-
-// presentActor resolves a name and checks that the actor is part of the filtered view.
-func (a *app) presentActor(full, g *graph.Graph, name string) (int32, error) {
-	id, err := a.resolve(full, name)
-	if err != nil {
-		return -1, err
-	}
-	if !g.Present(id) {
-		return -1, fmt.Errorf("%s is not in the view%s", full.Actor(id).Name, a.underFilter())
-	}
-	return id, nil
+	return out.writeOutput(pic.Bytes())
 }

@@ -8,7 +8,16 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func (a *app) newShowCmd() *cobra.Command {
+// showOptions are the argument of 'relgraph show'.
+type showOptions struct {
+	data *dataset
+	out  *printer
+
+	actor string
+}
+
+func newShowCmd(f *factory) *cobra.Command {
+	opts := &showOptions{data: f.data, out: f.out}
 	return &cobra.Command{
 		Use:   "show ACTOR",
 		Short: "Show an actor card: attributes, links grouped by kind with dates, sources",
@@ -17,23 +26,28 @@ func (a *app) newShowCmd() *cobra.Command {
   relgraph show azerbaijan --at 2016 --kinds arms_sale,alliance
   relgraph show socar --json`,
 		Args:              exactArgs(1, "ACTOR"),
-		ValidArgsFunction: a.completeActors,
+		ValidArgsFunction: f.data.completeActors,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			full, g, err := a.graph()
-			if err != nil {
-				return err
-			}
-			id, err := a.resolve(full, args[0])
-			if err != nil {
-				return err
-			}
-			ac := g.Actor(id)
-			ids := g.LinksOf(id)
-			sortChrono(g, ids)
-			ls := links(g, ids)
-			return a.emit(jsonout.NewCard(ac, ls), func(w io.Writer) error { return text.Card(w, g, id, ls, a.filterDesc()) })
+			opts.actor = args[0]
+			return runShow(opts)
 		},
 	}
+}
+
+func runShow(opts *showOptions) error {
+	full, g, err := opts.data.graph()
+	if err != nil {
+		return err
+	}
+	id, err := resolve(full, opts.actor)
+	if err != nil {
+		return err
+	}
+	ac := g.Actor(id)
+	ids := g.LinksOf(id)
+	sortChrono(g, ids)
+	ls := links(g, ids)
+	return opts.out.emit(jsonout.NewCard(ac, ls), func(w io.Writer) error { return text.Card(w, g, id, ls, opts.data.filterDesc()) })
 }
 
 // exactArgs is cobra.ExactArgs with a message that names the arguments.

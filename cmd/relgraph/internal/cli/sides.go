@@ -40,20 +40,6 @@ type side struct {
 	set         []int32
 }
 
-// resolveSide resolves a name for a relationship question. Unless literal, a place that stands for an
-// actor (a capital) is replaced by that actor, and the actor's sphere (graph.Sphere) counts as it.
-func (a *app) resolveSide(full, g *graph.Graph, name string, literal bool) (side, error) {
-	id, err := a.resolve(full, name)
-	if err != nil {
-		return side{}, err
-	}
-	if literal {
-		return side{named: id, root: id, set: []int32{id}}, nil
-	}
-	root := g.StandsFor(id)
-	return side{named: id, root: root, set: g.Sphere(root)}, nil
-}
-
 // standsNote says which named places stood for which actors ("Baku stands for Azerbaijan"), or "".
 func standsNote(g *graph.Graph, sides ...side) string {
 	stands := make([]text.Stand, len(sides))

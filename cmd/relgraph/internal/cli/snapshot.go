@@ -14,7 +14,16 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func (a *app) newSnapshotCmd() *cobra.Command {
+// snapshotOptions are what 'relgraph snapshot' needs; it takes no flags of its own.
+type snapshotOptions struct {
+	data   *dataset
+	stdout io.Writer
+	stderr io.Writer
+	output string // -o: the snapshot file, or "" or "-" for standard output
+}
+
+func newSnapshotCmd(f *factory) *cobra.Command {
+	opts := &snapshotOptions{data: f.data, stdout: f.stdout, stderr: f.stderr}
 	return &cobra.Command{
 		Use:   "snapshot [-o FILE.json]",
 		Short: "Write the filtered graph as a canonical JSON snapshot",
@@ -37,42 +46,46 @@ Without -o the snapshot goes to standard output.`,
   relgraph snapshot --kinds pipeline,railway > transport.json`,
 		Args: rangeArgs(0, 0, "no arguments"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if a.output != "" && a.output != "-" && !strings.EqualFold(filepath.Ext(a.output), ".json") {
-				return usagef("a snapshot file must end in .json, so that --data and diff recognise it (got %q)", a.output)
-			}
-			_, g, err := a.graph()
-			if err != nil {
-				return err
-			}
-			f, err := a.filter()
-			if err != nil {
-				return err
-			}
-			h, err := a.snapshotHeader(f)
-			if err != nil {
-				return err
-			}
-			write := func(w io.Writer) error { return data.WriteSnapshot(w, g, h) }
-			if a.output == "" || a.output == "-" {
-				return write(a.env.Stdout)
-			}
-			if err := writeFileStream(a.output, write); err != nil {
-				return err
-			}
-			fmt.Fprintf(a.env.Stderr, "wrote %s: %d actors, %d links%s\n", a.output, g.NumPresent(), g.NumLinks(), a.underFilter())
-			return nil
+			opts.output = f.global.output
+			return runSnapshot(opts)
 		},
 	}
 }
 
-// snapshotHeader returns the provenance of a snapshot taken with filter f: the datasets loaded (for a
-// snapshot given as a dataset, the datasets it was taken from) and the filters applied to them.
-func (a *app) snapshotHeader(f graph.Filter) (data.SnapshotHeader, error) {
-	h := data.SnapshotHeader{Tool: toolVersion()}
-	ins, err := a.inputs()
-	if err != nil {
-		return h, err
+func runSnapshot(opts *snapshotOptions) error {
+	toFile := opts.output != "" && opts.output != "-"
+	if toFile && !strings.EqualFold(filepath.Ext(opts.output), ".json") {
+		return usagef("a snapshot file must end in .json, so that --data and diff recognise it (got %q)", opts.output)
 	}
+	_, g, err := opts.data.graph()
+	if err != nil {
+		return err
+	}
+	f, err := opts.data.filter()
+	if err != nil {
+		return err
+	}
+	ins, err := opts.data.inputs()
+	if err != nil {
+		return err
+	}
+	h := snapshotHeader(ins, f)
+	write := func(w io.Writer) error { return data.WriteSnapshot(w, g, h) }
+	if !toFile {
+		return write(opts.stdout)
+	}
+	if err := writeFileStream(opts.output, write); err != nil {
+		return err
+	}
+	fmt.Fprintf(opts.stderr, "wrote %s: %d actors, %d links%s\n", opts.output, g.NumPresent(), g.NumLinks(), opts.data.underFilter())
+	return nil
+}
+
+// snapshotHeader returns the provenance of a snapshot taken with filter f of the datasets ins: the
+// datasets loaded (for a snapshot given as a dataset, the datasets it was taken from) and the filters
+// applied to them.
+func snapshotHeader(ins []data.Input, f graph.Filter) data.SnapshotHeader {
+	h := data.SnapshotHeader{Tool: toolVersion()}
 	for _, in := range ins {
 		if in.File != "" && strings.EqualFold(filepath.Ext(in.File), ".json") {
 			if sh, err := data.ReadSnapshotHeader(in.FS, in.File); err == nil {
@@ -92,7 +105,7 @@ func (a *app) snapshotHeader(f graph.Filter) (data.SnapshotHeader, error) {
 	if !f.IsZero() {
 		h.Filters = append(h.Filters, f)
 	}
-	return h, nil
+	return h
 }
 
 // inputLabel names an input as the user gave it: the embedded dataset's name, a directory, or a file.

@@ -17,7 +17,7 @@ import (
 // control characters escaped (text.NewControlEscaper), as emit escapes text. An error of write's
 // own (a query that fails before its first line) is returned as it is, one of the output's with the
 // name of the file.
-func (a *app) stream(isText bool, write func(w io.Writer) error) error {
+func (p *printer) stream(isText bool, write func(w io.Writer) error) error {
 	to := func(w io.Writer) error {
 		if !isText {
 			return write(w)
@@ -28,9 +28,9 @@ func (a *app) stream(isText bool, write func(w io.Writer) error) error {
 		}
 		return esc.Flush()
 	}
-	if a.output != "" && a.output != "-" {
+	if p.toFile() {
 		var own error
-		err := writeFileStream(a.output, func(w io.Writer) error {
+		err := writeFileStream(p.output, func(w io.Writer) error {
 			ow := &outputWriter{w: w}
 			err := to(ow)
 			if err != nil && ow.err == nil {
@@ -43,7 +43,7 @@ func (a *app) stream(isText bool, write func(w io.Writer) error) error {
 		}
 		return err
 	}
-	bw := bufio.NewWriterSize(a.env.Stdout, 1<<16)
+	bw := bufio.NewWriterSize(p.stdout, 1<<16)
 	err := to(bw)
 	if ferr := bw.Flush(); err == nil {
 		err = ferr

@@ -48,8 +48,8 @@ func TestStream(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var out bytes.Buffer
-		a := &app{env: Env{Stdout: &out}, output: tt.output}
-		err := a.stream(tt.text, func(w io.Writer) error {
+		p := &printer{stdout: &out, output: tt.output}
+		err := p.stream(tt.text, func(w io.Writer) error {
 			// Write more than any buffer holds before failing, so that a failure comes after output.
 			fmt.Fprint(w, "a\x1b[2Jb\n")
 			if tt.fail {
@@ -73,14 +73,14 @@ func TestStream(t *testing.T) {
 		}
 	}
 	// The command's own error comes back as it is; the output's names the file.
-	a := &app{output: filepath.Join(dir, "own.txt")}
+	p := &printer{output: filepath.Join(dir, "own.txt")}
 	own := usagef("the two actors are the same")
-	if err := a.stream(true, func(io.Writer) error { return own }); err != own {
+	if err := p.stream(true, func(io.Writer) error { return own }); err != own {
 		t.Errorf("own error: %v, want %v as it is", err, own)
 	}
-	a.output = filepath.Join(dir, "no-such-dir", "x.txt")
-	if err := a.stream(true, func(w io.Writer) error { _, err := io.WriteString(w, "x"); return err }); err == nil || !strings.Contains(err.Error(), a.output) {
-		t.Errorf("output error: %v, want one naming %s", err, a.output)
+	p.output = filepath.Join(dir, "no-such-dir", "x.txt")
+	if err := p.stream(true, func(w io.Writer) error { _, err := io.WriteString(w, "x"); return err }); err == nil || !strings.Contains(err.Error(), p.output) {
+		t.Errorf("output error: %v, want one naming %s", err, p.output)
 	}
 	if left, _ := filepath.Glob(filepath.Join(dir, ".*")); len(left) > 0 {
 		t.Errorf("temporary files left behind: %v", left)
@@ -169,8 +169,8 @@ func TestPathAnswerStreamed(t *testing.T) {
 		t.Errorf("tail %q", body[max(0, len(body)-200):])
 	}
 	// The same paths, as a buffered answer would list them.
-	a := &app{env: Env{Getenv: func(string) string { return "" }}, dataPaths: []string{dir}}
-	_, g, err := a.graph()
+	d := newDataset(&globalOptions{dataPaths: []string{dir}}, func(string) string { return "" }, &progressStream{})
+	_, g, err := d.graph()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,8 +8,17 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func (a *app) newTimelineCmd() *cobra.Command {
-	var literal bool
+// timelineOptions are the flags and arguments of 'relgraph timeline'.
+type timelineOptions struct {
+	data *dataset
+	out  *printer
+
+	literal bool
+	actors  []string // one or two
+}
+
+func newTimelineCmd(f *factory) *cobra.Command {
+	opts := &timelineOptions{data: f.data, out: f.out}
 	cmd := &cobra.Command{
 		Use:   "timeline ACTOR [ACTOR]",
 		Short: "The dated links and events of an actor or a relationship, oldest first",
@@ -22,38 +31,44 @@ come last. An actor's capital, cities, companies and people count as the actor u
   relgraph timeline azerbaijan russia --since 2016 --until 2020
   relgraph timeline nagorno-karabakh --json`,
 		Args:              rangeArgs(1, 2, "one or two actors"),
-		ValidArgsFunction: a.completeActors,
+		ValidArgsFunction: f.data.completeActors,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			full, g, err := a.graph()
-			if err != nil {
-				return err
-			}
-			var names []string
-			sides := make([]side, len(args))
-			sets := make([][]int32, len(args))
-			for i, name := range args {
-				if sides[i], err = a.resolveSide(full, g, name, literal); err != nil {
-					return err
-				}
-				sets[i] = sides[i].set
-				names = append(names, g.Actor(sides[i].root).Name)
-			}
-			var ids []int32
-			if len(args) == 1 {
-				ids = g.LinksAcross(sets[0], nil, false)
-			} else {
-				if sides[0].root == sides[1].root {
-					return usagef("timeline needs two different actors (%s and %s are the same)", args[0], args[1])
-				}
-				ids = g.LinksAcross(sets[0], sets[1], false)
-			}
-			sortChrono(g, ids)
-			ls := links(g, ids)
-			return a.emit(jsonout.Timeline{Events: jsonout.FromLinks(ls)}, func(w io.Writer) error {
-				return text.TimelineAnswer(w, g, names, ls, standsNote(g, sides...), a.filterDesc())
-			})
+			opts.actors = args
+			return runTimeline(opts)
 		},
 	}
-	cmd.Flags().BoolVar(&literal, "literal", false, "only the named actors, not their capitals, cities, companies or people")
+	cmd.Flags().BoolVar(&opts.literal, "literal", false, "only the named actors, not their capitals, cities, companies or people")
 	return cmd
+}
+
+func runTimeline(opts *timelineOptions) error {
+	full, g, err := opts.data.graph()
+	if err != nil {
+		return err
+	}
+	args := opts.actors
+	var names []string
+	sides := make([]side, len(args))
+	sets := make([][]int32, len(args))
+	for i, name := range args {
+		if sides[i], err = resolveSide(full, g, name, opts.literal); err != nil {
+			return err
+		}
+		sets[i] = sides[i].set
+		names = append(names, g.Actor(sides[i].root).Name)
+	}
+	var ids []int32
+	if len(args) == 1 {
+		ids = g.LinksAcross(sets[0], nil, false)
+	} else {
+		if sides[0].root == sides[1].root {
+			return usagef("timeline needs two different actors (%s and %s are the same)", args[0], args[1])
+		}
+		ids = g.LinksAcross(sets[0], sets[1], false)
+	}
+	sortChrono(g, ids)
+	ls := links(g, ids)
+	return opts.out.emit(jsonout.Timeline{Events: jsonout.FromLinks(ls)}, func(w io.Writer) error {
+		return text.TimelineAnswer(w, g, names, ls, standsNote(g, sides...), opts.data.filterDesc())
+	})
 }

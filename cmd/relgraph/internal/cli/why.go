@@ -15,9 +15,19 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func (a *app) newWhyCmd() *cobra.Command {
-	var literal bool
-	maxDoc := int64(data.DefaultMaxDocumentSize)
+// whyOptions are the flags and arguments of 'relgraph why'.
+type whyOptions struct {
+	data *dataset
+	out  *printer
+
+	literal bool
+	maxDoc  int64
+	corpus  string // --corpus: the directory of the source documents, or ""
+	actors  [2]string
+}
+
+func newWhyCmd(f *factory) *cobra.Command {
+	opts := &whyOptions{data: f.data, out: f.out, maxDoc: int64(data.DefaultMaxDocumentSize)}
 	cmd := &cobra.Command{
 		Use:   "why A B",
 		Short: "The evidence for the links between two actors: sources, notes and passages",
@@ -32,64 +42,71 @@ be no larger than --max-doc-size. A passage that cannot be quoted says why, and 
   relgraph why russia armenia --kinds arms_sale --corpus ./articles
   relgraph why socar rosneft --json`,
 		Args:              exactArgs(2, "two actors"),
-		ValidArgsFunction: a.completeActors,
+		ValidArgsFunction: f.data.completeActors,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			full, g, err := a.graph()
-			if err != nil {
-				return err
-			}
-			var sides [2]side
-			var names [2]string
-			for i, name := range args {
-				if sides[i], err = a.resolveSide(full, g, name, literal); err != nil {
-					return err
-				}
-				names[i] = g.Actor(sides[i].root).Name
-			}
-			if sides[0].root == sides[1].root {
-				return usagef("why needs two different actors (%s and %s are the same)", args[0], args[1])
-			}
-			ids := g.LinksAcross(sides[0].set, sides[1].set, false)
-			sortChrono(g, ids)
-			var corpus fs.FS
-			if a.corpus != "" {
-				st, err := os.Stat(a.corpus)
-				if err != nil || !st.IsDir() {
-					return fmt.Errorf("--corpus %s: not a directory", a.corpus)
-				}
-				dir, err := disk.Dir(a.corpus, maxDoc)
-				if err != nil {
-					return fmt.Errorf("--corpus %s: %w", a.corpus, err)
-				}
-				defer dir.Close()
-				corpus = dir
-			}
-			ev := make([]text.Evidence, len(ids))
-			for i, id := range ids {
-				ev[i].Link = g.Link(id)
-			}
-			if corpus != nil {
-				quote(g, corpus, ev)
-			}
-			out := jsonout.Why{A: g.Actor(sides[0].root).ID, B: g.Actor(sides[1].root).ID, Evidence: make([]jsonout.Evidence, len(ev))}
-			for i, e := range ev {
-				out.Evidence[i] = jsonout.Evidence{Link: jsonout.FromLink(&e.Link)}
-				for _, p := range e.Passages {
-					out.Evidence[i].Passages = append(out.Evidence[i].Passages, jsonout.Passage(p))
-				}
-			}
-			return a.emit(out,
-				func(w io.Writer) error {
-					if note := standsNote(g, sides[:]...); note != "" {
-						fmt.Fprintln(w, note)
-					}
-					return text.Why(w, g, names, ev, a.filterDesc())
-				})
+			opts.corpus = f.global.corpus
+			opts.actors = [2]string{args[0], args[1]}
+			return runWhy(opts)
 		},
 	}
-	cmd.Flags().BoolVar(&literal, "literal", false, "only the named actors, not their capitals, cities, companies or people")
-	cmd.Flags().Var(sizeValue{&maxDoc}, "max-doc-size", "with --corpus, the largest document `size` read (64MiB, 1GiB…)")
+	cmd.Flags().BoolVar(&opts.literal, "literal", false, "only the named actors, not their capitals, cities, companies or people")
+	cmd.Flags().Var(sizeValue{&opts.maxDoc}, "max-doc-size", "with --corpus, the largest document `size` read (64MiB, 1GiB…)")
 	return cmd
+}
+
+func runWhy(opts *whyOptions) error {
+	full, g, err := opts.data.graph()
+	if err != nil {
+		return err
+	}
+	args := opts.actors
+	var sides [2]side
+	var names [2]string
+	for i, name := range args {
+		if sides[i], err = resolveSide(full, g, name, opts.literal); err != nil {
+			return err
+		}
+		names[i] = g.Actor(sides[i].root).Name
+	}
+	if sides[0].root == sides[1].root {
+		return usagef("why needs two different actors (%s and %s are the same)", args[0], args[1])
+	}
+	ids := g.LinksAcross(sides[0].set, sides[1].set, false)
+	sortChrono(g, ids)
+	var corpus fs.FS
+	if opts.corpus != "" {
+		st, err := os.Stat(opts.corpus)
+		if err != nil || !st.IsDir() {
+			return fmt.Errorf("--corpus %s: not a directory", opts.corpus)
+		}
+		dir, err := disk.Dir(opts.corpus, opts.maxDoc)
+		if err != nil {
+			return fmt.Errorf("--corpus %s: %w", opts.corpus, err)
+		}
+		defer dir.Close()
+		corpus = dir
+	}
+	ev := make([]text.Evidence, len(ids))
+	for i, id := range ids {
+		ev[i].Link = g.Link(id)
+	}
+	if corpus != nil {
+		quote(g, corpus, ev)
+	}
+	out := jsonout.Why{A: g.Actor(sides[0].root).ID, B: g.Actor(sides[1].root).ID, Evidence: make([]jsonout.Evidence, len(ev))}
+	for i, e := range ev {
+		out.Evidence[i] = jsonout.Evidence{Link: jsonout.FromLink(&e.Link)}
+		for _, p := range e.Passages {
+			out.Evidence[i].Passages = append(out.Evidence[i].Passages, jsonout.Passage(p))
+		}
+	}
+	return opts.out.emit(out,
+		func(w io.Writer) error {
+			if note := standsNote(g, sides[:]...); note != "" {
+				fmt.Fprintln(w, note)
+			}
+			return text.Why(w, g, names, ev, opts.data.filterDesc())
+		})
 }
 
 // quote fills in the passages the sources of ev cite, reading each document of the corpus once.

@@ -1,0 +1,35 @@
+package cli
+
+import (
+	"testing"
+
+	"github.com/relgraph/relgraph/data"
+)
+
+// TestDatasetLoadsOnce checks that a dataset path is loaded once per run, whether it comes back as
+// an argument or is both --data and an argument.
+func TestDatasetLoadsOnce(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"links.yaml": "links:\n  - {from: a, to: b, kind: trade}\n",
+		"actors.yaml": "actors:\n  - {id: a, name: A, kind: country}\n  - {id: b, name: B, kind: country}\n"})
+	d := newDataset(&globalOptions{dataPaths: []string{dir}, maxFile: data.DefaultMaxFileSize}, nil, &progressStream{})
+	in, err := d.pathInput(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g1, err := d.loadInput(dir, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g2, err := d.loadInput(dir, in); err != nil || g2 != g1 {
+		t.Errorf("a path given twice was loaded twice (%v)", err)
+	}
+	d = newDataset(&globalOptions{dataPaths: []string{dir}, maxFile: data.DefaultMaxFileSize}, nil, &progressStream{})
+	full, err := d.load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g, err := d.loadInput(dir, in); err != nil || g != full {
+		t.Errorf("--data given again as an argument was loaded again (%v)", err)
+	}
+}
