@@ -10,9 +10,9 @@ import (
 
 // Position is a place in an input file; Line and Col are 1-based, 0 when unknown.
 type Position struct {
-	File string `json:"file"`
-	Line int    `json:"line"`
-	Col  int    `json:"col"`
+	File string
+	Line int
+	Col  int
 }
 
 // String formats p as file:line:col, leaving out unknown parts.
@@ -29,7 +29,7 @@ func (p Position) String() string {
 // Problem is one thing wrong with a dataset, at a position.
 type Problem struct {
 	Position
-	Message string `json:"message"`
+	Message string
 }
 
 // Error implements error as "file:line:col: message".

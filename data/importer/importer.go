@@ -34,11 +34,11 @@ type Options struct {
 
 // RowProblem is a bad row: where it is and what is wrong with it.
 type RowProblem struct {
-	File string `json:"file"`
-	Line int    `json:"line"`
+	File string
+	Line int
 	// Column is the column at fault, "" for the row as a whole.
-	Column  string `json:"column,omitempty"`
-	Message string `json:"message"`
+	Column  string
+	Message string
 }
 
 // String formats p as `file:line: column "c": message`.
@@ -73,34 +73,34 @@ func (e *BadRows) Error() string {
 // Stats counts what an import read and made.
 type Stats struct {
 	// Files and Bytes are the input files read and their size on disk.
-	Files int   `json:"files"`
-	Bytes int64 `json:"bytes"`
+	Files int
+	Bytes int64
 	// Rows counts the data rows read (headers and blank lines excluded).
-	Rows int `json:"rows"`
+	Rows int
 	// Filtered counts rows dropped by where rules.
-	Filtered int `json:"filtered"`
+	Filtered int
 	// NoKind counts rows none of whose kind rules held (all indicator columns false).
-	NoKind int `json:"no_kind"`
+	NoKind int
 	// SelfLinks counts links from an actor to itself, which are dropped (a domestic pipeline).
-	SelfLinks int `json:"self_links"`
+	SelfLinks int
 	// Bad counts bad rows; with skip_bad they are skipped, otherwise Run fails.
-	Bad int `json:"bad"`
+	Bad int
 	// Collapsed counts the dates (years, with yearly rows) merged into an earlier date's spell by
 	// collapse_years.
-	Collapsed int `json:"collapsed"`
+	Collapsed int
 	// Repeated counts rows that repeat another row's link: the same kind, ends and date, written the
 	// same way round. Repeated rows are data (two transfers in one year): their weights are added to
 	// that link's. RepeatedLinks counts the links (with collapse_years, the dates before collapsing)
 	// that such sums made.
-	Repeated      int `json:"repeated"`
-	RepeatedLinks int `json:"repeated_links"`
+	Repeated      int
+	RepeatedLinks int
 	// Mirrored counts rows of an undirected kind that list a pair the other way round from another row
 	// of the same date (ATOP lists every dyad in both directions). Such a row is the same fact listed
 	// twice: the link takes the larger of the two directions' totals rather than their sum.
-	Mirrored int `json:"mirrored"`
+	Mirrored int
 	// Actors and Links count what the import produced.
-	Actors int `json:"actors"`
-	Links  int `json:"links"`
+	Actors int
+	Links  int
 }
 
 // rec is the compact form of an imported link.

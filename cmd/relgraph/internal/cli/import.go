@@ -15,6 +15,7 @@ import (
 
 	"github.com/relgraph/relgraph/data"
 	"github.com/relgraph/relgraph/data/importer"
+	"github.com/relgraph/relgraph/render/jsonout"
 	"github.com/spf13/cobra"
 )
 
@@ -414,14 +415,6 @@ func relocate(m *importer.Mapping, from, to string) *importer.Mapping {
 	return &c
 }
 
-// importSummary is the result of an import, as --json prints it.
-type importSummary struct {
-	Output  string                `json:"output"`
-	Mapping string                `json:"mapping,omitempty"`
-	Stats   importer.Stats        `json:"stats"`
-	Skipped []importer.RowProblem `json:"skipped"`
-}
-
 func runImport(opts *importOptions, m *importer.Mapping, base string) error {
 	if err := m.Check(); err != nil {
 		return usageError{err}
@@ -478,7 +471,7 @@ func runImport(opts *importOptions, m *importer.Mapping, base string) error {
 		return err
 	}
 	written := opts.progress.now()
-	sum := importSummary{Output: out, Mapping: opts.saveMapping, Stats: ds.Stats, Skipped: nonNil(ds.Skipped)}
+	sum := jsonout.NewImportSummary(out, opts.saveMapping, ds.Stats, ds.Skipped)
 	if opts.stats {
 		writeImportStats(opts.stderr, ds.Stats, imported.Sub(started), written.Sub(imported))
 	}

@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/relgraph/relgraph/data"
+	"github.com/relgraph/relgraph/render/jsonout"
 	"github.com/relgraph/relgraph/render/text"
 	"github.com/spf13/cobra"
 )
@@ -63,14 +64,7 @@ func runValidate(opts *validateOptions) error {
 			}
 		}
 	}
-	out := struct {
-		OK       bool          `json:"ok"`
-		Problems data.Problems `json:"problems"`
-		Actors   int           `json:"actors"`
-		Links    int           `json:"links"`
-		Docs     int           `json:"documents"`
-		NoSource int           `json:"links_without_source"`
-	}{OK: len(ps) == 0, Problems: nonNil(ps), NoSource: unsourced}
+	out := jsonout.Validation{OK: len(ps) == 0, Problems: jsonout.FromProblems(ps), NoSource: unsourced}
 	if g != nil {
 		out.Actors, out.Links, out.Docs = g.NumActors(), g.NumLinks(), len(g.Documents())
 	}
