@@ -16,8 +16,9 @@ import (
 // (why --corpus): a larger document is not read, and its passages are not found.
 const DefaultMaxDocumentSize = 64 << 20
 
-// Passage returns paragraph para (1-based) of a corpus document: paragraphs are the non-empty lines of
-// the file, as in the source references of datasets. See Passages.
+// Passage returns paragraph para (1-based) of a corpus document: paragraphs are the lines of the file
+// that hold more than white space (Unicode spaces, such as the no-break space, included), as in the
+// source references of datasets; a passage is returned with its surrounding white space trimmed. See Passages.
 func Passage(corpus fs.FS, file string, para int) (string, error) {
 	texts, errs := Passages(corpus, file, []int{para})
 	return texts[0], errs[0]

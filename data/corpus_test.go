@@ -26,6 +26,9 @@ func TestPassagesCorpus(t *testing.T) {
 		"corpus/pipe.txt":     "|fifo",
 		"corpus/long.txt":     "Before.\n" + long + "\nAfter.\n",
 		"corpus/toolarge.txt": strings.Repeat("x", 2000) + "\n",
+		// Lines of white space only, Unicode spaces included, are not paragraphs: a no-break space
+		// (as on the third line of one of the seed articles), an em space, a tab.
+		"corpus/spaces.txt": "Headline\n\n\u00a0\n\u2003\t\nBody.\n\u00a0Indented.\n",
 	})
 	corpus, err := disk.Dir(filepath.Join(top, "corpus"), 32<<20)
 	if err != nil {
@@ -52,6 +55,9 @@ func TestPassagesCorpus(t *testing.T) {
 		{file: "long.txt", para: 2, want: strings.TrimSpace(long)},
 		{file: "long.txt", para: 3, want: "After."},
 		{file: "ok.txt", para: 5, error: "ok.txt has 4 paragraphs, not 5"},
+		{file: "spaces.txt", para: 2, want: "Body."},
+		{file: "spaces.txt", para: 3, want: "Indented."},
+		{file: "spaces.txt", para: 4, error: "spaces.txt has 3 paragraphs, not 4"},
 		{file: "ok.txt", para: 0, error: "ok.txt: no paragraph number given"},
 		{file: "../secret.txt", para: 1, error: outside("../secret.txt")},
 		{file: "2016/../../secret.txt", para: 1, error: outside("2016/../../secret.txt")},

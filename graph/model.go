@@ -56,7 +56,8 @@ func (c *Certainty) UnmarshalText(b []byte) error {
 type Source struct {
 	// Doc is the id of a Document.
 	Doc string
-	// Para is the 1-based paragraph number (the n-th non-empty line of the document's file); 0 = unknown.
+	// Para is the 1-based paragraph number (the n-th line of the document's file that holds more than
+	// white space); 0 = unknown.
 	Para int
 	// Note paraphrases what the passage says.
 	Note string
