@@ -27,6 +27,8 @@ type diffOptions struct {
 	ctx  context.Context
 
 	summary  bool
+	exitCode bool // exit 1 when something changed
+	quiet    bool // print nothing; implies exitCode
 	focus    string
 	depth    int
 	as       string
@@ -56,22 +58,37 @@ renamed to a new id shows as removed and added. --kinds and --exclude-kinds appl
 --summary prints counts per kind; --json the changes in full. With -o FILE.svg, .png or .dot the
 union of both snapshots is drawn: added in green, removed in red, changed in orange, unchanged in
 grey; --focus ACTOR --depth N draws only the actors within N links of ACTOR in either snapshot (and
-also cuts the text and JSON output down to them). Exit status 0 also when nothing changed.`,
+also cuts the text and JSON output down to them).
+
+Exit status: 0, also when something changed. With --exit-code, as with diff(1) and 'git diff
+--exit-code': 0 when nothing changed, 1 when something did, 2 on any error. --quiet prints nothing and
+implies --exit-code, for scripts: 'relgraph diff old.json new.json --quiet || echo changed'.`,
 		Example: `  relgraph diff @2016 @2020
   relgraph diff @2020 @2024 --summary
   relgraph diff @2020 @2024 --kinds alliance,energy_deal,membership
   relgraph diff old.json new.json --json
-  relgraph diff @2012 @2024 --focus azerbaijan --depth 1 -o azerbaijan-2012-2024.svg`,
+  relgraph diff @2012 @2024 --focus azerbaijan --depth 1 -o azerbaijan-2012-2024.svg
+  relgraph diff snapshot-may.json snapshot-june.json --quiet && echo unchanged`,
 		Args: exactArgs(2, "OLD and NEW"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.ctx = cmd.Context()
 			o.depthSet = cmd.Flags().Changed("depth")
 			o.args = [2]string{args[0], args[1]}
-			return runDiff(o)
+			if o.quiet {
+				o.exitCode = true
+			}
+			err := runDiff(o)
+			var ue usageError
+			if err != nil && o.exitCode && !errors.Is(err, errDifferent) && !errors.As(err, &ue) {
+				return troubleError{err}
+			}
+			return err
 		},
 	}
 	fl := cmd.Flags()
 	fl.BoolVar(&o.summary, "summary", false, "print only the number of changes per kind")
+	fl.BoolVar(&o.exitCode, "exit-code", false, "exit 1 when something changed, 0 when nothing did (2 on errors)")
+	fl.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing; the exit status says whether something changed (implies --exit-code)")
 	fl.StringVar(&o.focus, "focus", "", "only the changes around `ACTOR`")
 	fl.IntVar(&o.depth, "depth", 1, "with --focus, how many links away from the actor to go")
 	fl.StringVar(&o.as, "as", "", "draw the changes: `format` svg, png or dot (default: from -o's extension)")
@@ -100,6 +117,8 @@ func runDiff(o *diffOptions) error {
 		return usagef("--depth applies to --focus")
 	case o.depth < 0:
 		return usagef("--depth must be 0 or more")
+	case o.quiet && (format != "" || out.toFile() || out.isJSON() || o.summary):
+		return usagef("--quiet prints nothing: it does not go with -o, --as, --json or --summary")
 	case !slices.Contains(renderLayouts, o.layout):
 		return usagef("unknown --layout %q (want %s)", o.layout, strings.Join(renderLayouts, ", "))
 	case format == "png" && !out.toFile() && out.stdoutIsTerminal():
@@ -132,6 +151,27 @@ func runDiff(o *diffOptions) error {
 		c = focusChanges(c, view)
 		focusDesc = fmt.Sprintf("the actors within %d link(s) of %s", o.depth, name)
 	}
+	if o.quiet {
+		return o.differences(&c)
+	}
+	if err := writeDiffAnswer(o, old, new, c, view, focusDesc, format); err != nil {
+		return err
+	}
+	return o.differences(&c)
+}
+
+// differences is what --exit-code makes of the changes c: errDifferent when there are any.
+func (o *diffOptions) differences(c *graph.Changes) error {
+	if o.exitCode && !c.Empty() {
+		return errDifferent
+	}
+	return nil
+}
+
+// writeDiffAnswer writes the changes c between old and new: drawn in format, counted (--summary), or
+// in full as text or JSON.
+func writeDiffAnswer(o *diffOptions, old, new text.DiffSide, c graph.Changes, view map[string]bool, focusDesc, format string) error {
+	out := o.out
 	if format != "" {
 		return drawDiff(o, old, new, c, view, focusDesc, format)
 	}

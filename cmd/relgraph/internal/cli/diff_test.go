@@ -319,3 +319,40 @@ func TestDiffOutputFile(t *testing.T) {
 		}
 	}
 }
+
+// TestDiffExitCode checks the exit status of diff as diff(1) and 'git diff --exit-code' give it: 0
+// without --exit-code whatever changed; with it 0 for no changes, 1 for changes and 2 for any error;
+// --quiet prints nothing and implies --exit-code.
+func TestDiffExitCode(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		stdout bool   // something on standard output
+		stderr string // a substring of standard error ("" = empty)
+	}{
+		{"changes, plain", []string{"diff", "@2016", "@2024", "--summary"}, 0, true, ""},
+		{"changes, exit code", []string{"diff", "@2016", "@2024", "--summary", "--exit-code"}, 1, true, ""},
+		{"no changes, exit code", []string{"diff", "@2016", "@2016", "--exit-code"}, 0, true, ""},
+		{"changes, json and exit code", []string{"diff", "@2016", "@2024", "--json", "--exit-code"}, 1, true, ""},
+		{"changes, quiet", []string{"diff", "@2016", "@2024", "--quiet"}, 1, false, ""},
+		{"no changes, quiet", []string{"diff", "@2020", "@2020", "-q"}, 0, false, ""},
+		{"changes only outside the focus", []string{"diff", "@2023", "@2024", "--focus", "tovuz", "--depth", "0", "-q"}, 0, false, ""},
+		{"missing snapshot, exit code", []string{"diff", "@2016", filepath.Join(dir, "nope.json"), "--exit-code"}, 2, false, "no such file"},
+		{"missing snapshot, plain", []string{"diff", "@2016", filepath.Join(dir, "nope.json")}, 1, false, "no such file"},
+		{"quiet with json", []string{"diff", "@2016", "@2024", "-q", "--json"}, 2, false, "--quiet prints nothing"},
+		{"quiet with a drawing", []string{"diff", "@2016", "@2024", "-q", "-o", filepath.Join(dir, "d.svg")}, 2, false, "--quiet prints nothing"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			stdout, stderr, code := run(t, tt.args...)
+			if code != tt.code || (stdout != "") != tt.stdout {
+				t.Errorf("exit %d, %d bytes of output; want exit %d, output %v\n%s", code, len(stdout), tt.code, tt.stdout, stderr)
+			}
+			if tt.stderr == "" && stderr != "" || !strings.Contains(stderr, tt.stderr) {
+				t.Errorf("stderr = %q, want %q", stderr, tt.stderr)
+			}
+		})
+	}
+}

@@ -84,11 +84,22 @@ func Main(args []string, env Env) int {
 		fmt.Fprintln(env.Stderr, "relgraph: "+strings.ReplaceAll(err.Error(), "\n", "\n  "))
 	}
 	var ue usageError
-	if errors.As(err, &ue) {
+	var te troubleError
+	if errors.As(err, &ue) || errors.As(err, &te) {
 		return ExitUsage
 	}
 	return ExitError
 }
+
+// troubleError marks an error of a command run with 'diff --exit-code', whose status 1 means that the
+// snapshots differ: the error exits 2, as diff(1) and 'git diff --exit-code' keep 1 for differences.
+type troubleError struct{ err error }
+
+func (e troubleError) Error() string { return e.err.Error() }
+func (e troubleError) Unwrap() error { return e.err }
+
+// errDifferent ends 'diff --exit-code' with status 1 and no message: the snapshots differ.
+var errDifferent = silentError{errors.New("the snapshots differ")}
 
 const rootLong = `relgraph explores a typed, dated relationship graph: actors (countries, cities, companies, people,
 organisations, infrastructure, military units) and the links between them (arms sales, pipelines,
