@@ -10,6 +10,7 @@
 //
 //	relgraph-render [--layout dot|neato|fdp|circo|twopi] [--format svg|png|dot]
 //	                [--max-nodes N] [--scale S] [--timeout D] < graph.dot > graph.svg
+//	relgraph-render --version
 //
 // Example:
 //
@@ -33,6 +34,7 @@ import (
 	"os/signal"
 	"syscall"
 
+	"github.com/relgraph/relgraph/internal/version"
 	"github.com/relgraph/relgraph/render/graphviz"
 )
 
@@ -56,6 +58,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	maxNodes := fs.Int("max-nodes", graphviz.DefaultMaxNodes, "refuse graphs with more nodes (0: no limit)")
 	scale := fs.Float64("scale", graphviz.DefaultScale, "PNG pixels per point (2 = 144 dpi)")
 	timeout := fs.Duration("timeout", 0, "give up after this `duration`, layout included (0: no limit)")
+	showVersion := fs.Bool("version", false, "print the build's version and exit")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, `usage: %s [flags] < graph.dot > picture
 
@@ -74,6 +77,10 @@ Flags:
 			return 0
 		}
 		return 2
+	}
+	if *showVersion {
+		fmt.Fprintln(stdout, version.Read(name).String())
+		return 0
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "%s: unexpected argument %q: the graph is read from standard input\n", name, fs.Arg(0))

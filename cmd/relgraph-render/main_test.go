@@ -33,6 +33,7 @@ func TestRun(t *testing.T) {
 		{"out of time", []string{"--timeout", "1ns"}, dot, 1, nil,
 			[]string{"relgraph-render: the layout did not finish within 1ns: draw a smaller graph, or allow more time with --timeout"}, true},
 		{"in time", []string{"--timeout", "1m"}, dot, 0, []string{"<svg"}, nil, false},
+		{"version", []string{"--version"}, "", 0, []string{"relgraph-render ", "go1."}, nil, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -51,3 +51,13 @@ type Why struct {
 func NewCard(a *graph.Actor, ls []graph.Link) Card {
 	return Card{Actor: FromActor(a), Links: linksOrNil(ls)}
 }
+
+// Version is the answer of `version`: the build of the running binary.
+type Version struct {
+	Program  string `json:"program"`
+	Version  string `json:"version"`
+	Commit   string `json:"commit"`
+	Time     string `json:"time"`
+	Modified bool   `json:"modified"`
+	Go       string `json:"go"`
+}

@@ -20,6 +20,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/relgraph/relgraph/internal/version"
 	"github.com/relgraph/relgraph/render/text"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -126,7 +127,8 @@ func newRoot(f *factory) *cobra.Command {
   relgraph validate ./mydataset`,
 	}
 	root.CompletionOptions.HiddenDefaultCmd = true
-	root.Version = strings.TrimPrefix(toolVersion(), "relgraph ")
+	root.Version = version.Read("relgraph").String()
+	root.SetVersionTemplate("{{.Version}}\n")
 	f.global.addFlags(root.PersistentFlags())
 	_ = root.RegisterFlagCompletionFunc("kinds", f.data.completeKinds)
 	_ = root.RegisterFlagCompletionFunc("exclude-kinds", f.data.completeKinds)
@@ -163,6 +165,7 @@ func newRoot(f *factory) *cobra.Command {
 		newExportCmd(f),
 		newSnapshotCmd(f),
 		newDiffCmd(f),
+		newVersionCmd(f),
 	)
 	// Flags before the command are parsed by the command they belong to, so that an unknown one is
 	// reported as such (`relgraph --bogus show russia` would otherwise take "show" as --bogus's value).

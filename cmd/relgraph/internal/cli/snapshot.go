@@ -4,13 +4,13 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"runtime/debug"
 	"slices"
 	"strings"
 
 	"github.com/relgraph/relgraph/data"
 	"github.com/relgraph/relgraph/data/disk"
 	"github.com/relgraph/relgraph/graph"
+	"github.com/relgraph/relgraph/internal/version"
 	"github.com/spf13/cobra"
 )
 
@@ -116,15 +116,9 @@ func inputLabel(in data.Input) string {
 	return filepath.Join(in.Label, in.File)
 }
 
-// toolVersion names the program and its module version ("relgraph v1.2.0", or "relgraph (devel)" for a
-// build from a working tree).
-func toolVersion() string {
-	v := "(devel)"
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
-		v = bi.Main.Version
-	}
-	return "relgraph " + v
-}
+// toolVersion names the program and its module version, as a snapshot's header records it
+// ("relgraph v1.2.0", or "relgraph (devel)" for a build that recorded none).
+func toolVersion() string { return "relgraph " + version.Read("relgraph").Version }
 
 // writeFileStream writes the file name through write, without holding the whole content in memory, all
 // at once and as a shell's > would (disk.WriteFile): an existing file keeps its permissions, a new one
