@@ -138,7 +138,7 @@ the bridges (ties whose removal splits it). With A and B: a smallest set of acto
 disconnects A from B — the chokepoints between them. Links are taken as undirected unless
 --directed. Filter by kind to ask about one network, e.g. --kinds pipeline,railway.`,
 		Example: `  relgraph chokepoints --kinds pipeline,railway
-  relgraph chokepoints baku trieste --kinds pipeline
+  relgraph chokepoints baku ceyhan --kinds pipeline
   relgraph chokepoints azerbaijan russia --exclude-kinds located_in --json`,
 		Args:              rangeArgs(0, 2, "no actors, or two"),
 		ValidArgsFunction: f.data.completeActors,

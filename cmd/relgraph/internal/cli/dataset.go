@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/relgraph/relgraph/data"
 	"github.com/relgraph/relgraph/graph"
@@ -173,7 +174,7 @@ func resolve(g *graph.Graph, name string) (int32, error) {
 		// Without a single actor to suggest, point to the search.
 		var ue *graph.UnknownActorError
 		if errors.As(err, &ue) && len(ue.Suggestions) != 1 {
-			return -1, fmt.Errorf("%w (try 'relgraph actors %s' to search)", err, name)
+			return -1, fmt.Errorf("%w (search with: relgraph actors %s)", err, shellWord(name))
 		}
 		return -1, err
 	}
@@ -294,4 +295,21 @@ func (d *dataset) completeActorKinds(*cobra.Command, []string, string) ([]string
 		return nil, cobra.ShellCompDirectiveError
 	}
 	return g.Kinds().ActorKindNames(), cobra.ShellCompDirectiveNoFileComp
+}
+
+// shellWord returns s as one word of a POSIX shell command line, so that a suggested command can be
+// pasted and run: unchanged when it holds only letters, digits and -_.,:@%+=/, else single-quoted
+// (a single quote inside written as '\”).
+func shellWord(s string) string {
+	plain := s != ""
+	for _, r := range s {
+		if !(unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("-_.,:@%+=/", r)) {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }

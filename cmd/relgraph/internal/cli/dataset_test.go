@@ -33,3 +33,21 @@ func TestDatasetLoadsOnce(t *testing.T) {
 		t.Errorf("--data given again as an argument was loaded again (%v)", err)
 	}
 }
+
+func TestShellWord(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"moscow", "moscow"},
+		{"Türkiye", "Türkiye"},
+		{"a-b_c.d", "a-b_c.d"},
+		{"defence ministry", "'defence ministry'"},
+		{"o'brien", `'o'\''brien'`},
+		{"$(rm -rf ~)", "'$(rm -rf ~)'"},
+		{"a;b", "'a;b'"},
+		{"", "''"},
+	}
+	for _, tt := range tests {
+		if got := shellWord(tt.in); got != tt.want {
+			t.Errorf("shellWord(%q) = %s, want %s", tt.in, got, tt.want)
+		}
+	}
+}
