@@ -51,6 +51,11 @@ func PathInput(p string) (Input, error) { return PathInputLimit(p, DefaultMaxFil
 func PathInputLimit(p string, limit int64) (Input, error) {
 	st, err := os.Stat(p)
 	if err != nil {
+		// "dataset nowhere: no such file or directory", naming the path as the user gave it.
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			return Input{}, fmt.Errorf("dataset %s: %w", p, pe.Err)
+		}
 		return Input{}, fmt.Errorf("dataset %w", err)
 	}
 	if st.IsDir() {
