@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -61,7 +62,16 @@ func (d *dataset) inputsOf(paths []string) ([]data.Input, error) {
 		return []data.Input{data.EmbeddedInput()}, nil
 	}
 	var ins []data.Input
+	var seen []os.FileInfo // the files and directories given so far
 	for _, p := range paths {
+		// The same dataset given twice (also as "./x" and "x", or through a link) loads once: loading
+		// it again would only report every actor and link as a duplicate.
+		if st, err := os.Stat(p); err == nil {
+			if slices.ContainsFunc(seen, func(s os.FileInfo) bool { return os.SameFile(s, st) }) {
+				continue
+			}
+			seen = append(seen, st)
+		}
 		in, err := d.pathInput(p)
 		if err != nil {
 			return nil, err

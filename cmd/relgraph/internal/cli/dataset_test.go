@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/relgraph/relgraph/data"
@@ -48,6 +50,35 @@ func TestShellWord(t *testing.T) {
 	for _, tt := range tests {
 		if got := shellWord(tt.in); got != tt.want {
 			t.Errorf("shellWord(%q) = %s, want %s", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestDataGivenTwice checks that the same dataset named twice in --data, however it is spelled, loads
+// once, while two different datasets both load.
+func TestDataGivenTwice(t *testing.T) {
+	top := t.TempDir()
+	one, two := filepath.Join(top, "one"), filepath.Join(top, "two")
+	writeFiles(t, one, map[string]string{"actors.yaml": "actors:\n  - {id: a, name: A, kind: country}\n  - {id: b, name: B, kind: country}\n",
+		"links.yaml": "links:\n  - {from: a, to: b, kind: trade}\n"})
+	writeFiles(t, two, map[string]string{"actors.yaml": "actors:\n  - {id: c, name: C, kind: country}\n"})
+	if err := os.Symlink(one, filepath.Join(top, "link")); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		paths  []string
+		actors int
+	}{
+		{[]string{one}, 2},
+		{[]string{one, one}, 2},
+		{[]string{one, one + string(filepath.Separator), filepath.Join(top, ".", "one"), filepath.Join(top, "link")}, 2},
+		{[]string{one, two, one}, 3},
+	}
+	for _, tt := range tests {
+		d := newDataset(&globalOptions{dataPaths: tt.paths, maxFile: data.DefaultMaxFileSize}, nil, &progressStream{})
+		g, err := d.load()
+		if err != nil || g.NumActors() != tt.actors {
+			t.Errorf("--data %v: %v, want %d actors and no error", tt.paths, err, tt.actors)
 		}
 	}
 }
