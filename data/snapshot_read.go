@@ -199,7 +199,7 @@ func (p *snapParser) top(headerOnly bool) {
 
 func (p *snapParser) filter() graph.Filter {
 	var f graph.Filter
-	p.sc.Fields("a filter", []string{"at", "since", "until", "kinds", "exclude_kinds"}, func(key string) {
+	p.sc.Fields("a filter", []string{"at", "since", "until", "kinds", "exclude_kinds", "level"}, func(key string) {
 		switch key {
 		case "at":
 			f.At = p.sc.date()
@@ -211,6 +211,8 @@ func (p *snapParser) filter() graph.Filter {
 			f.Kinds = p.sc.Strings()
 		case "exclude_kinds":
 			f.ExcludeKinds = p.sc.Strings()
+		case "level":
+			f.Level = p.sc.Str()
 		}
 	})
 	return f

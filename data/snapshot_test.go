@@ -62,6 +62,8 @@ func TestSnapshotRoundTrip(t *testing.T) {
 		{"kinds alliance,membership", graph.Filter{Kinds: []string{"alliance", "membership"}}},
 		{"without located_in", graph.Filter{ExcludeKinds: []string{"located_in"}}},
 		{"without pipeline at 2020", graph.Filter{At: d("2020"), ExcludeKinds: []string{"pipeline"}}},
+		{"at country level", graph.Filter{Level: "country"}},
+		{"at country level at 2016", graph.Filter{At: d("2016"), Level: "country"}},
 	}
 	for _, in := range []Input{good, EmbeddedInput()} {
 		g, err := Load(in)

@@ -108,6 +108,8 @@ func (sw *snapWriter) header(h SnapshotHeader) {
 		b = appendStrings(b, f.Kinds)
 		b = append(b, `, "exclude_kinds": `...)
 		b = appendStrings(b, f.ExcludeKinds)
+		b = append(b, `, "level": `...)
+		b = appendRef(b, f.Level)
 		b = append(b, '}')
 	}
 	b = append(b, "],\n"...)
@@ -220,6 +222,16 @@ func (sw *snapWriter) graph(g *graph.Graph) error {
 			}
 			continue
 		}
+		// A graph rolled up to a level is written as recorded, with its level in the header, which
+		// rolls it up again on loading: the recorded ends and the actors roles name are written too.
+		from, to := g.RecordedEnds(l)
+		write(from)
+		write(to)
+		for _, ro := range g.RolesOf(l) {
+			if r, ok := g.ActorIndex(ro.Actor); ok {
+				write(r)
+			}
+		}
 		off := len(arena)
 		arena = g.AppendLinkID(arena, l)
 		items = append(items, item{off: off, n: int32(len(arena) - off), i: l})
@@ -301,7 +313,7 @@ func appendLink(b []byte, g *graph.Graph, l int32, id []byte) ([]byte, error) {
 		return b, fmt.Errorf("snapshot: link %q has weight %v, which JSON cannot hold", id, weight)
 	}
 	kind := g.KindOf(l)
-	from, to := g.Ends(l)
+	from, to := g.RecordedEnds(l)
 	start, end, on := g.SpanOf(l)
 	b = append(b, `{"id": `...)
 	b = appendJSONString(b, id)

@@ -37,6 +37,10 @@ func (g *Graph) LevelOf(a int32) int32 {
 	return g.up.rep[a]
 }
 
+// RecordedEnds returns the actor numbers at the ends of link i as the data records them: its Ends,
+// unless g is rolled up to a level and moved them.
+func (g *Graph) RecordedEnds(i int32) (from, to int32) { return g.idEnds(int(i)) }
+
 // idEnds returns the ends link i's derived id is made of: the recorded ones.
 func (g *Graph) idEnds(i int) (from, to int32) {
 	if g.up != nil {

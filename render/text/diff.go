@@ -84,6 +84,9 @@ func DescribeFilters(fs []graph.Filter) string {
 		if len(f.ExcludeKinds) > 0 {
 			parts = append(parts, "without "+strings.Join(f.ExcludeKinds, ","))
 		}
+		if f.Level != "" {
+			parts = append(parts, "at "+f.Level+" level")
+		}
 	}
 	return strings.Join(parts, ", ")
 }

@@ -233,7 +233,11 @@ func diffSide(ds *dataset, arg string, f graph.Filter) (text.DiffSide, error) {
 		for _, in := range ins {
 			labels = append(labels, inputLabel(in))
 		}
-		return text.DiffSide{Arg: arg, Desc: strings.Join(labels, ", ") + " at " + d.String(), Graph: g}, nil
+		desc := strings.Join(labels, ", ") + " at " + d.String()
+		if f.Level != "" {
+			desc += ", at " + f.Level + " level"
+		}
+		return text.DiffSide{Arg: arg, Desc: desc, Graph: g}, nil
 	}
 	in, err := ds.pathInput(arg)
 	if err != nil {
