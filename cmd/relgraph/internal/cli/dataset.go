@@ -191,18 +191,6 @@ func resolve(g *graph.Graph, name string) (int32, error) {
 	return answer.View{Graph: g}.Resolve(name)
 }
 
-// presentActor resolves a name and checks that the actor is part of the filtered view g.
-func (d *dataset) presentActor(full, g *graph.Graph, name string) (int32, error) {
-	id, err := resolve(g, name)
-	if err != nil {
-		return -1, err
-	}
-	if !g.Present(id) {
-		return -1, fmt.Errorf("%s is not in the view%s", full.Actor(id).Name, d.underFilter())
-	}
-	return id, nil
-}
-
 // writeStats prints what --stats shows after a command: what was loaded, how long it took and the
 // memory the process used. It prints nothing when nothing was loaded.
 func (d *dataset) writeStats(w io.Writer) {

@@ -3,74 +3,31 @@ package cli
 import (
 	"bytes"
 	"context"
-	"errors"
-	"fmt"
 	"os"
 	"os/signal"
 	"path/filepath"
 	"slices"
 	"strings"
 	"syscall"
-	"time"
 
-	"github.com/relgraph/relgraph/graph/query"
+	"github.com/relgraph/relgraph/cmd/relgraph/internal/answer"
 	"github.com/relgraph/relgraph/render"
 	"github.com/relgraph/relgraph/render/draw"
-	"github.com/relgraph/relgraph/render/text"
 	"github.com/spf13/cobra"
 )
 
-// Limits of a drawing. A layout's time grows with its actors and faster still with its lines (times
-// measured on two busy cores): with dot, 60 actors take 1 s with 400 lines and 10–20 s with 800, a complete graph of 60 actors (1770
-// lines) more than two minutes; neato's time follows the actors (20–50 s for 250 actors, whatever the
-// lines); circo's explodes on dense blocks (3 s at 100 lines among 60 actors, 17 s at 200, 100 s at
-// 300), while fdp and twopi, which draw straight lines, lay out 2000 lines in about a second. The
-// defaults below refuse what is unreadable or would run for minutes, before any layout, and the
-// time budget stops the rest.
-
-// defaultMaxActors is how many actors each layout engine is asked to place by default.
-func defaultMaxActors(layout string) int {
-	switch layout {
-	case "dot":
-		return 400
-	case "twopi":
-		return 300
-	}
-	return 250
-}
-
-// defaultMaxEdges is how many lines (links after merging, see render.Diagram.NumEdges) each layout
-// engine is asked to route by default.
-func defaultMaxEdges(layout string) int {
-	switch layout {
-	case "dot":
-		return 800
-	case "neato":
-		return 1000
-	case "circo":
-		return 300
-	}
-	return 2000 // fdp, twopi
-}
-
-// defaultDrawTimeout is the default of --timeout: how long the helper may take to lay out and draw.
-const defaultDrawTimeout = time.Minute
-
-// drawLimits bound a drawing: the flags --max-actors, --max-edges and --timeout, which render and diff
-// share (addDrawFlags), checked in one place (drawDiagram).
-type drawLimits struct {
-	maxActors, maxEdges int           // 0: the layout engine's default
-	timeout             time.Duration // 0: none
-}
+// drawLimits are the flags --max-actors, --max-edges and --timeout, which render and diff share
+// (addDrawFlags); answer.Draw checks them.
+type drawLimits = answer.DrawLimits
 
 // addDrawFlags defines the drawing limits' flags on cmd and checks them before it runs.
 func addDrawFlags(cmd *cobra.Command, l *drawLimits) {
 	f := cmd.Flags()
-	countFlag(f, &l.maxActors, "max-actors", 0, 0, 0, "",
+	countFlag(f, &l.MaxActors, "max-actors", 0, 0, 0, "",
 		"refuse to lay out more than `N` actors (default 400 for dot, 300 for twopi, 250 for neato, fdp and circo)")
-	countFlag(f, &l.maxEdges, "max-edges", 0, 0, 0, "",
+	countFlag(f, &l.MaxEdges, "max-edges", 0, 0, 0, "",
 		"refuse to lay out more than `N` lines, parallel links merged (default 800 for dot, 1000 for neato, 300 for circo, 2000 for fdp and twopi)")
-	f.DurationVar(&l.timeout, "timeout", defaultDrawTimeout, "stop the layout after `DURATION` such as 30s or 5m (0: no limit)")
+	f.DurationVar(&l.Timeout, "timeout", answer.DefaultDrawTimeout, "stop the layout after `DURATION` such as 30s or 5m (0: no limit)")
 	prev := cmd.PreRunE
 	cmd.PreRunE = func(cmd *cobra.Command, args []string) error {
 		if prev != nil {
@@ -78,27 +35,15 @@ func addDrawFlags(cmd *cobra.Command, l *drawLimits) {
 				return err
 			}
 		}
-		if l.timeout < 0 {
-			return usagef("--timeout must not be negative (got %v)", l.timeout)
+		if l.Timeout < 0 {
+			return usagef("--timeout must not be negative (got %v)", l.Timeout)
 		}
 		return checkCounts(cmd, args)
 	}
 }
 
-// limits returns the actor and line limits for a layout engine: the flags, or the engine's defaults.
-func (l drawLimits) limits(layout string) (actors, edges int) {
-	actors, edges = defaultMaxActors(layout), defaultMaxEdges(layout)
-	if l.maxActors > 0 {
-		actors = l.maxActors
-	}
-	if l.maxEdges > 0 {
-		edges = l.maxEdges
-	}
-	return actors, edges
-}
-
 // renderLayouts are the layout engines render offers, in the order help lists them.
-var renderLayouts = []string{"dot", "neato", "fdp", "circo", "twopi"}
+var renderLayouts = answer.Layouts
 
 // renderFormats maps -o's file extensions to formats.
 var renderFormats = map[string]string{".svg": "svg", ".png": "png", ".dot": "dot", ".gv": "dot"}
@@ -250,58 +195,23 @@ func runRender(o *renderOptions) error {
 		return usagef("not writing a PNG to a terminal: use -o FILE.png or redirect the output")
 	}
 
-	full, g, err := o.data.graph()
+	v, err := o.data.view()
 	if err != nil {
 		return err
 	}
-	opts := render.DOTOptions{Layout: o.layout, Cluster: o.cluster, NoLegend: o.noLegend, Labels: labels}
-	var what string
+	pic := answer.Picture{Layout: o.layout, Cluster: o.cluster, NoLegend: o.noLegend, Labels: labels}
 	switch {
 	case o.path:
-		from, err := o.data.presentActor(full, g, args[0])
-		if err != nil {
-			return err
-		}
-		to, err := o.data.presentActor(full, g, args[1])
-		if err != nil {
-			return err
-		}
-		p, err := query.ShortestPathView(g, from, to)
-		var np *query.NoPathError
-		if errors.As(err, &np) {
-			return fmt.Errorf("no path between %s and %s%s: nothing to draw", g.Actor(from).Name, g.Actor(to).Name, o.data.underFilter())
-		}
-		if err != nil {
-			return err
-		}
-		opts.Actors, opts.Highlight, opts.HighlightLinks = p.Actors(), p.Path, p.Links
-		opts.Focus = []int32{from, to}
-		what = fmt.Sprintf("%s to %s: a shortest path, %s", g.Actor(from).Name, g.Actor(to).Name, text.Plural(float64(len(p.Path)-1), "link"))
+		pic.From, pic.To = args[0], args[1]
 	case o.focus != "":
-		id, err := o.data.presentActor(full, g, o.focus)
-		if err != nil {
-			return err
-		}
-		opts.Actors, opts.Focus = query.Ego(g, id, o.depth), []int32{id}
-		what = fmt.Sprintf("%s and the actors within %s", g.Actor(id).Name, text.Plural(float64(o.depth), "link"))
-		if o.depth == 1 {
-			what = g.Actor(id).Name + " and its neighbours"
-		}
-	default:
-		what = "All actors and links"
+		pic.Focus, pic.Depth = o.focus, o.depth
 	}
-	if d := o.data.filterDesc(); d != "" {
-		what += " — " + strings.ReplaceAll(d, ",", ", ")
-	}
-	opts.Title = what
 	if o.titleSet {
-		opts.Title = o.title
+		pic.Title = &o.title
 	}
-
-	d := render.NewDiagram(opts)
-	d.AddGraph(g)
-	if d.NumActors() == 0 {
-		return fmt.Errorf("nothing to draw: no actor has a link%s", o.data.underFilter())
+	d, err := v.Diagram(pic)
+	if err != nil {
+		return err
 	}
 	narrow := "--focus ACTOR --depth 1, --path A B, --kinds K1,K2 or --at DATE"
 	return drawDiagram(o.ctx, o.out, d, o.layout, format, o.limits, narrow)
@@ -316,24 +226,6 @@ func drawDiagram(ctx context.Context, out *printer, d *render.Diagram, layout, f
 	if format == "dot" {
 		return out.stream(false, d.WriteDOT)
 	}
-	maxActors, maxEdges := lim.limits(layout)
-	if n := d.NumActors(); n > maxActors {
-		return fmt.Errorf("%d actors are too many to draw legibly with %s (the limit is %d): narrow the view with %s, or raise --max-actors",
-			n, layout, maxActors, narrow)
-	}
-	edges := d.NumEdges()
-	if edges > maxEdges {
-		other := "try --layout fdp or twopi, "
-		if layout == "fdp" || layout == "twopi" {
-			other = ""
-		}
-		return fmt.Errorf("%d lines are too many for %s to lay out in reasonable time (the limit is %d; %d actors, links of one kind between two actors counted once): narrow the view with %s, %sor raise --max-edges",
-			edges, layout, maxEdges, d.NumActors(), narrow, other)
-	}
-	var dot bytes.Buffer
-	if err := d.WriteDOT(&dot); err != nil {
-		return err
-	}
 	getenv := out.getenv
 	if getenv == nil {
 		getenv = func(string) string { return "" }
@@ -343,24 +235,7 @@ func drawDiagram(ctx context.Context, out *printer, d *render.Diagram, layout, f
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	var pic bytes.Buffer
-	err := draw.Draw(ctx, dot.Bytes(), draw.Options{
-		Layout:   layout,
-		Format:   format,
-		MaxNodes: -1, // checked above
-		Timeout:  lim.timeout,
-		Locator:  draw.DefaultLocator(getenv, os.Executable),
-	}, &pic)
-	var he *draw.HelperError
-	var te *draw.TimeoutError
-	switch {
-	case errors.As(err, &te):
-		return fmt.Errorf("the %s layout of %d actors and %d lines did not finish within %v and was stopped: narrow the view with %s, lower --max-edges to refuse views this size at once, or allow more time with --timeout",
-			layout, d.NumActors(), edges, te.Timeout, narrow)
-	case errors.As(err, &he):
-		return errors.New(he.Message) // it names the helper already
-	case errors.Is(err, context.Canceled):
-		return errors.New("interrupted: the drawing was stopped and nothing was written")
-	case err != nil:
+	if err := answer.Draw(ctx, d, layout, format, lim, narrow, draw.DefaultLocator(getenv, os.Executable), &pic); err != nil {
 		return err
 	}
 	return out.writeOutput(pic.Bytes())
