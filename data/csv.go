@@ -76,6 +76,7 @@ type csvExtra struct {
 	id      string
 	attrs   map[string]string
 	sources []graph.Source
+	roles   []graph.Role
 }
 
 // csvAttrCol is a column that holds an attribute.
@@ -353,7 +354,7 @@ func (p *csvParser) colIndex(name string) int {
 }
 
 // declared implements part: a CSV file declares no kinds.
-func (c *csvFile) declared() ([]graph.LinkKind, []graph.ActorKind, []Position) { return nil, nil, nil }
+func (c *csvFile) declared() declarations { return declarations{} }
 
 // feed implements part. Links go to the builder through one reused Link value.
 func (c *csvFile) feed(b *graph.Builder, k *graph.Kinds) (int, int, int) {
@@ -394,7 +395,7 @@ func (c *csvFile) feed(b *graph.Builder, k *graph.Kinds) (int, int, int) {
 		}
 		if r.extra >= 0 {
 			x := &c.extras[r.extra]
-			l.ID, l.Attrs, l.Sources = x.id, x.attrs, x.sources
+			l.ID, l.Attrs, l.Sources, l.Roles = x.id, x.attrs, x.sources, x.roles
 		}
 		if f, t := num[r.from], num[r.to]; f >= 0 && t >= 0 {
 			b.AddLinkBetween(f, t, &l)

@@ -27,7 +27,7 @@ func (p *csvParser) readLinks(rows rowSource, width int, attrCols []csvAttrCol) 
 	iID, iKind, iFrom, iTo := p.colIndex("id"), p.colIndex("kind"), p.colIndex("from"), p.colIndex("to")
 	iStart, iEnd, iOn := p.colIndex("start"), p.colIndex("end"), p.colIndex("on")
 	iSign, iWeight, iCert := p.colIndex("sign"), p.colIndex("weight"), p.colIndex("certainty")
-	iSources, iAttrs := p.colIndex("sources"), p.colIndex("attrs")
+	iSources, iAttrs, iRoles := p.colIndex("sources"), p.colIndex("attrs"), p.colIndex("roles")
 	for {
 		rec, ok := p.next(rows, width)
 		if !ok {
@@ -75,9 +75,16 @@ func (p *csvParser) readLinks(rows rowSource, width int, attrCols []csvAttrCol) 
 		id := strings.TrimSpace(cell(rec, iID))
 		srcs := p.sources(rec, iSources)
 		attrs := p.attrs(rec, iAttrs, attrCols)
-		if id != "" || srcs != nil || attrs != nil {
+		roles, err := native.ParseRolesCell(cell(rec, iRoles))
+		if err != nil {
+			p.fieldErr(iRoles, "%v", err)
+		}
+		for j := range roles {
+			roles[j].Name, roles[j].Actor = strings.Clone(roles[j].Name), strings.Clone(roles[j].Actor)
+		}
+		if id != "" || srcs != nil || attrs != nil || roles != nil {
 			l.extra = int32(len(c.extras))
-			c.extras = append(c.extras, csvExtra{id: strings.Clone(id), attrs: attrs, sources: srcs})
+			c.extras = append(c.extras, csvExtra{id: strings.Clone(id), attrs: attrs, sources: srcs, roles: roles})
 		}
 		c.links = append(c.links, l)
 		c.lines = append(c.lines, int32(p.line))

@@ -88,7 +88,7 @@ func PathInputLimit(p string, limit int64) (Input, error) {
 // part's first item of each section.
 type part interface {
 	// declared returns the kinds the part declares, with positions for problems.
-	declared() ([]graph.LinkKind, []graph.ActorKind, []Position)
+	declared() declarations
 	// feed adds the part's documents, actors and links to b and returns how many of each it added.
 	feed(b *graph.Builder, k *graph.Kinds) (docs, actors, links int)
 	// locate returns the position of a field of the index-th item of a section.
@@ -115,14 +115,19 @@ func Load(inputs ...Input) (*graph.Graph, error) {
 
 	kinds := graph.NewKinds()
 	for _, p := range parts {
-		lks, aks, pos := p.declared()
-		for i, lk := range lks {
+		d := p.declared()
+		for i, lk := range d.links {
 			if err := kinds.AddLink(lk); err != nil {
-				problems = append(problems, Problem{Position: pos[i], Message: err.Error()})
+				problems = append(problems, Problem{Position: d.linkPos[i], Message: err.Error()})
 			}
 		}
-		for _, ak := range aks {
+		for _, ak := range d.actors {
 			if err := kinds.AddActor(ak); err != nil {
+				problems = append(problems, Problem{Message: err.Error()})
+			}
+		}
+		for _, rk := range d.roles {
+			if err := kinds.AddRole(rk); err != nil {
 				problems = append(problems, Problem{Message: err.Error()})
 			}
 		}
@@ -421,9 +426,18 @@ func readOther(fsys fs.FS, file, label string) (part, Problems, error) {
 	return nil, Problems{{Position: Position{File: label}, Message: "unsupported dataset file (want .yaml, .csv or snapshot .json)"}}, nil
 }
 
+// declarations are the kinds a part of a dataset declares: link kinds with their positions, actor
+// kinds and role kinds.
+type declarations struct {
+	links   []graph.LinkKind
+	linkPos []Position
+	actors  []graph.ActorKind
+	roles   []graph.RoleKind
+}
+
 // declared implements part.
-func (y *yamlFile) declared() ([]graph.LinkKind, []graph.ActorKind, []Position) {
-	return y.linkKinds, y.actorKinds, y.kindPos
+func (y *yamlFile) declared() declarations {
+	return declarations{links: y.linkKinds, linkPos: y.kindPos, actors: y.actorKinds, roles: y.roleKinds}
 }
 
 // feed implements part.

@@ -46,6 +46,37 @@ func TestLoadProblems(t *testing.T) {
     to: armenia
     sources: [{doc: doc, para: 1, note: n}]
 `, []string{`ds/x.yaml:3:11: unknown actor "rusia" (did you mean "russia"?)`}},
+		{"unknown role actor", `links:
+  - kind: visit
+    from: russia
+    to: armenia
+    roles: {host: armenai}
+`, []string{`ds/x.yaml:5:19: unknown actor "armenai" (did you mean "armenia"?)`}},
+		{"unknown role actor in a list", `links:
+  - kind: visit
+    from: russia
+    to: armenia
+    roles:
+      participant: [armenia, rusia]
+`, []string{`ds/x.yaml:6:20: unknown actor "rusia" (did you mean "russia"?)`}},
+		{"unknown role", `links:
+  - kind: visit
+    from: russia
+    to: armenia
+    roles: {hots: armenia}
+`, []string{`ds/x.yaml:5:19: unknown role "hots" (did you mean "host"?)`}},
+		{"role given twice", `links:
+  - kind: visit
+    from: russia
+    to: armenia
+    roles: {participant: [armenia, armenia]}
+`, []string{`ds/x.yaml:5:26: participant "armenia" is given twice`}},
+		{"role not a mapping", `links:
+  - kind: visit
+    from: russia
+    to: armenia
+    roles: [armenia]
+`, []string{`ds/x.yaml:5:12: want a mapping, found a list`}},
 		{"unknown link kind", `links:
   - kind: arms_sales
     from: russia

@@ -52,6 +52,7 @@ type snapshotFile struct {
 	lines      lineIndex // positions of problems in src
 	linkKinds  []graph.LinkKind
 	actorKinds []graph.ActorKind
+	roleKinds  []graph.RoleKind
 	kindOff    []int
 	docs       []graph.Document
 	docOff     []int
@@ -198,7 +199,7 @@ func (p *snapParser) top(headerOnly bool) {
 
 func (p *snapParser) filter() graph.Filter {
 	var f graph.Filter
-	p.sc.Fields("a filter", []string{"at", "since", "until", "kinds", "exclude_kinds"}, func(key string) {
+	p.sc.Fields("a filter", []string{"at", "since", "until", "kinds", "exclude_kinds", "level"}, func(key string) {
 		switch key {
 		case "at":
 			f.At = p.sc.date()
@@ -210,6 +211,8 @@ func (p *snapParser) filter() graph.Filter {
 			f.Kinds = p.sc.Strings()
 		case "exclude_kinds":
 			f.ExcludeKinds = p.sc.Strings()
+		case "level":
+			f.Level = p.sc.Str()
 		}
 	})
 	return f
@@ -217,10 +220,24 @@ func (p *snapParser) filter() graph.Filter {
 
 func (p *snapParser) kinds() {
 	sc := &p.sc
-	sc.Fields("kinds", []string{"links", "actors"}, func(key string) {
+	sc.Fields("kinds", []string{"links", "actors", "roles"}, func(key string) {
 		sc.Array(func(int) {
 			off := sc.I
 			at := map[string]int{} // where each field's value starts, for problems
+			if key == "roles" {
+				var rk graph.RoleKind
+				sc.Fields("a role", []string{"id", "meaning"}, func(key string) {
+					at[key] = sc.I
+					if key == "id" {
+						rk.ID = sc.Str()
+					} else {
+						rk.Meaning = sc.Str()
+					}
+				})
+				p.checkKind(off, at, rk.Check())
+				p.out.roleKinds = append(p.out.roleKinds, rk)
+				return
+			}
 			if key == "actors" {
 				var ak graph.ActorKind
 				sc.Fields("an actor kind", []string{"id", "meaning"}, func(key string) {
@@ -445,6 +462,8 @@ func (p *snapParser) linkField(l *graph.Link, key string) {
 		if sc.Err == nil && l.Weight < 0 {
 			sc.Fail(sc.I-1, "weight %v is negative", l.Weight)
 		}
+	case "roles":
+		l.Roles = sc.roles()
 	case "attrs":
 		l.Attrs = sc.Attrs()
 	case "sources":
@@ -476,12 +495,12 @@ func (p *snapParser) interned(b []byte) string {
 }
 
 // declared implements part.
-func (sf *snapshotFile) declared() ([]graph.LinkKind, []graph.ActorKind, []Position) {
+func (sf *snapshotFile) declared() declarations {
 	pos := make([]Position, len(sf.kindOff))
 	for i, off := range sf.kindOff {
 		pos[i] = sf.position(off)
 	}
-	return sf.linkKinds, sf.actorKinds, pos
+	return declarations{links: sf.linkKinds, linkPos: pos, actors: sf.actorKinds, roles: sf.roleKinds}
 }
 
 // feed implements part. A link whose id is the one its kind, ends and date derive is added without an

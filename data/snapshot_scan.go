@@ -75,6 +75,28 @@ func (sc *scanner) certainty() graph.Certainty {
 }
 
 // sources reads a list of {"doc","para","note"} objects.
+// roles reads a link's roles: a list of {"role", "actor"} objects.
+func (sc *scanner) roles() []graph.Role {
+	var out []graph.Role
+	sc.Array(func(int) {
+		off := sc.I
+		var r graph.Role
+		has := sc.Fields("a role", []string{"role", "actor"}, func(key string) {
+			switch key {
+			case "role":
+				r.Name = sc.Str()
+			case "actor":
+				r.Actor = sc.Str()
+			}
+		})
+		if sc.Err == nil && (!has.Has("role") || !has.Has("actor")) {
+			sc.Fail(off, "a role needs \"role\" and \"actor\"")
+		}
+		out = append(out, r)
+	})
+	return out
+}
+
 func (sc *scanner) sources() []graph.Source {
 	var out []graph.Source
 	sc.Array(func(int) {

@@ -62,6 +62,8 @@ func TestSnapshotRoundTrip(t *testing.T) {
 		{"kinds alliance,membership", graph.Filter{Kinds: []string{"alliance", "membership"}}},
 		{"without located_in", graph.Filter{ExcludeKinds: []string{"located_in"}}},
 		{"without pipeline at 2020", graph.Filter{At: d("2020"), ExcludeKinds: []string{"pipeline"}}},
+		{"at country level", graph.Filter{Level: "country"}},
+		{"at country level at 2016", graph.Filter{At: d("2016"), Level: "country"}},
 	}
 	for _, in := range []Input{good, EmbeddedInput()} {
 		g, err := Load(in)
@@ -308,7 +310,7 @@ func TestSnapshotBroken(t *testing.T) {
 		{"version not second", `{"format": "relgraph-snapshot", "links": []}`, `dir/snap.json:1:33: snapshot: want "version" after "format", found "links"`},
 		{"truncated", text[:len(text)/2], "dir/snap.json:"},
 		{"truncated in a string", text[:strings.Index(text, `"Russia"`)+3], "unterminated string: the file ends inside it (is it truncated?)"},
-		{"truncated after an item", text[:strings.LastIndex(text, `"links": [`)+len(`"links": [`)+1], "dir/snap.json:26:1: want a link, found the end of the file (is it truncated?)"},
+		{"truncated after an item", text[:strings.LastIndex(text, `"links": [`)+len(`"links": [`)+1], "dir/snap.json:27:1: want a link, found the end of the file (is it truncated?)"},
 		{"missing link id", replace(`{"id": "arms_sale:russia:azerbaijan:2010", `, `{`), `a link needs "id"`},
 		{"missing actor id", replace(`{"id": "azerbaijan", `, `{`), `an actor needs "id"`},
 		{"unknown field", replace(`"certainty": "alleged"`, `"certainity": "alleged"`), `unknown field "certainity" in a link (did you mean "certainty"?)`},
@@ -316,7 +318,7 @@ func TestSnapshotBroken(t *testing.T) {
 		{"bad date", replace(`"on": "2016-08-08"`, `"on": "2016-08-32"`), `bad date "2016-08-32": 2016-08 has no day 32`},
 		{"bad sign", replace(`"sign": 1`, `"sign": 2`), "sign 2 is not -1, 0 or 1"},
 		{"bad certainty", replace(`"certainty": "alleged"`, `"certainty": "rumoured"`), `unknown certainty "rumoured"`},
-		{"trailing comma", replace("}\n  ]\n}", "},\n  ]\n}"), "dir/snap.json:29:3: want a link, found ']'"},
+		{"trailing comma", replace("}\n  ]\n}", "},\n  ]\n}"), "dir/snap.json:30:3: want a link, found ']'"},
 		{"trailing data", text + "{}", "unexpected data after the end of the snapshot"},
 		{"unknown actor", replace(`"from": "russia", "to": "azerbaijan", "directed": true, "sign": 1, "start": "2010"`, `"from": "rusia", "to": "azerbaijan", "directed": true, "sign": 1, "start": "2010"`), `unknown actor "rusia" (did you mean "russia"?)`},
 		{"bad escape", replace(`"Russia"`, `"Rus\qsia"`), `bad escape \q in a string`},

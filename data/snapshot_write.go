@@ -108,6 +108,8 @@ func (sw *snapWriter) header(h SnapshotHeader) {
 		b = appendStrings(b, f.Kinds)
 		b = append(b, `, "exclude_kinds": `...)
 		b = appendStrings(b, f.ExcludeKinds)
+		b = append(b, `, "level": `...)
+		b = appendRef(b, f.Level)
 		b = append(b, '}')
 	}
 	b = append(b, "],\n"...)
@@ -118,23 +120,7 @@ func (sw *snapWriter) header(h SnapshotHeader) {
 // kinds writes the kinds that are not built in (or that change a built-in actor kind's meaning), in
 // the order the kind table holds them, so that loading them back rebuilds the same table.
 func (sw *snapWriter) kinds(k *graph.Kinds) {
-	builtin := graph.NewKinds()
-	var lks []graph.LinkKind
-	for _, lk := range k.LinkKinds() {
-		if b, ok := builtin.Link(lk.ID); !ok || b != lk {
-			lks = append(lks, lk)
-		}
-	}
-	builtinActors := map[string]graph.ActorKind{}
-	for _, ak := range builtin.ActorKinds() {
-		builtinActors[ak.ID] = ak
-	}
-	var aks []graph.ActorKind
-	for _, ak := range k.ActorKinds() {
-		if b, ok := builtinActors[ak.ID]; !ok || b != ak {
-			aks = append(aks, ak)
-		}
-	}
+	lks, aks, rks := k.Declared()
 	sw.raw("  \"kinds\": {\n    \"links\": ")
 	_ = sw.list("    ", len(lks), func(i int) error {
 		lk := &lks[i]
@@ -161,6 +147,15 @@ func (sw *snapWriter) kinds(k *graph.Kinds) {
 		b = appendJSONString(b, aks[i].ID)
 		b = append(b, `, "meaning": `...)
 		b = appendJSONString(b, aks[i].Meaning)
+		sw.buf = append(b, '}')
+		return nil
+	})
+	sw.raw(",\n    \"roles\": ")
+	_ = sw.list("    ", len(rks), func(i int) error {
+		b := append(sw.buf, `{"id": `...)
+		b = appendJSONString(b, rks[i].ID)
+		b = append(b, `, "meaning": `...)
+		b = appendJSONString(b, rks[i].Meaning)
 		sw.buf = append(b, '}')
 		return nil
 	})
@@ -226,6 +221,16 @@ func (sw *snapWriter) graph(g *graph.Graph) error {
 				write(v)
 			}
 			continue
+		}
+		// A graph rolled up to a level is written as recorded, with its level in the header, which
+		// rolls it up again on loading: the recorded ends and the actors roles name are written too.
+		from, to := g.RecordedEnds(l)
+		write(from)
+		write(to)
+		for _, ro := range g.RolesOf(l) {
+			if r, ok := g.ActorIndex(ro.Actor); ok {
+				write(r)
+			}
 		}
 		off := len(arena)
 		arena = g.AppendLinkID(arena, l)
@@ -308,7 +313,7 @@ func appendLink(b []byte, g *graph.Graph, l int32, id []byte) ([]byte, error) {
 		return b, fmt.Errorf("snapshot: link %q has weight %v, which JSON cannot hold", id, weight)
 	}
 	kind := g.KindOf(l)
-	from, to := g.Ends(l)
+	from, to := g.RecordedEnds(l)
 	start, end, on := g.SpanOf(l)
 	b = append(b, `{"id": `...)
 	b = appendJSONString(b, id)
@@ -332,6 +337,8 @@ func appendLink(b []byte, g *graph.Graph, l int32, id []byte) ([]byte, error) {
 	b = appendJSONString(b, g.CertaintyOf(l).String())
 	b = append(b, `, "weight": `...)
 	b = strconv.AppendFloat(b, weight, 'g', -1, 64)
+	b = append(b, `, "roles": `...)
+	b = appendRoles(b, g.RolesOf(l))
 	b = append(b, `, "attrs": `...)
 	b = appendAttrs(b, g.AttrsOf(l))
 	b = append(b, `, "sources": `...)
@@ -382,6 +389,22 @@ func appendAttrs(b []byte, m map[string]string) []byte {
 		b = appendJSONString(b, m[k])
 	}
 	return append(b, '}')
+}
+
+// appendRoles appends a link's roles as a list of {"role", "actor"} objects.
+func appendRoles(b []byte, roles []graph.Role) []byte {
+	b = append(b, '[')
+	for i, r := range roles {
+		if i > 0 {
+			b = append(b, ", "...)
+		}
+		b = append(b, `{"role": `...)
+		b = appendJSONString(b, r.Name)
+		b = append(b, `, "actor": `...)
+		b = appendJSONString(b, r.Actor)
+		b = append(b, '}')
+	}
+	return append(b, ']')
 }
 
 func appendSources(b []byte, srcs []graph.Source) []byte {

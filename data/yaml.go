@@ -47,6 +47,7 @@ type yamlFile struct {
 	docPos     []fieldPos
 	linkKinds  []graph.LinkKind
 	actorKinds []graph.ActorKind
+	roleKinds  []graph.RoleKind
 	kindPos    []Position
 }
 
@@ -248,6 +249,27 @@ func (p *yamlParser) attrs(n *yaml.Node) map[string]string {
 	return m
 }
 
+// roles reads a link's roles: a mapping from role name to one actor id or a list of them, as in
+// {host: ilham-aliyev, place: baku} or {participant: [a, b]}. Each role's position is recorded under
+// "roles.NAME", where the builder reports problems about it.
+func (p *yamlParser) roles(n *yaml.Node, fp fieldPos) []graph.Role {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		return nil
+	}
+	var out []graph.Role
+	p.mapping(n, nil, func(name string, _, v *yaml.Node) {
+		fp["roles."+name] = p.pos(v)
+		if v.Kind == yaml.SequenceNode {
+			for _, c := range v.Content {
+				out = append(out, graph.Role{Name: name, Actor: p.str(c)})
+			}
+			return
+		}
+		out = append(out, graph.Role{Name: name, Actor: p.str(v)})
+	})
+	return out
+}
+
 func (p *yamlParser) sources(n *yaml.Node, fp fieldPos) []graph.Source {
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
 		return nil
@@ -379,6 +401,8 @@ func (p *yamlParser) link(n *yaml.Node) {
 			l.Weight = w
 		case "attrs":
 			l.Attrs = p.attrs(v)
+		case "roles":
+			l.Roles = p.roles(v, fp)
 		case "sources":
 			l.Sources = p.sources(v, fp)
 		}
@@ -433,7 +457,7 @@ func (p *yamlParser) document(n *yaml.Node) {
 // at fault; a kind with a bad id is left out, one with another bad field is kept without that field,
 // so that the links and actors of the kind are not reported as well.
 func (p *yamlParser) kinds(n *yaml.Node) {
-	p.mapping(n, []string{"links", "actors"}, func(key string, _, v *yaml.Node) {
+	p.mapping(n, []string{"links", "actors", "roles"}, func(key string, _, v *yaml.Node) {
 		switch key {
 		case "links":
 			p.sequence(v, "link kind", func(c *yaml.Node) {
@@ -498,6 +522,22 @@ func (p *yamlParser) kinds(n *yaml.Node) {
 				})
 				if p.kindOK(c, fp, "an actor kind", func() error { return ak.Check() }, func(string) {}) {
 					p.out.actorKinds = append(p.out.actorKinds, ak)
+				}
+			})
+		case "roles":
+			p.sequence(v, "role", func(c *yaml.Node) {
+				var rk graph.RoleKind
+				fp := fieldPos{"": p.pos(c)}
+				p.mapping(c, []string{"id", "meaning"}, func(key string, _, v *yaml.Node) {
+					fp[key] = p.pos(v)
+					if key == "id" {
+						rk.ID = p.str(v)
+					} else {
+						rk.Meaning = p.str(v)
+					}
+				})
+				if p.kindOK(c, fp, "a role", func() error { return rk.Check() }, func(string) {}) {
+					p.out.roleKinds = append(p.out.roleKinds, rk)
 				}
 			})
 		}

@@ -20,6 +20,7 @@ func (b *Builder) Build() (*Graph, error) {
 	b.resolvePending()
 	b.checkActors()
 	b.checkLinkSources()
+	b.checkRoleActors()
 	b.deriveLinks()
 	b.checkDuplicateIDs()
 	if len(b.problems) > 0 {
@@ -127,6 +128,21 @@ func (b *Builder) checkLinkSources() {
 	for pos := range b.links {
 		if x := b.links[pos].extra; x >= 0 {
 			b.checkSourceDocs("links", int(b.linkIndex[pos]), b.u.extras[x].sources)
+		}
+	}
+}
+
+// checkRoleActors checks that every actor a link's roles name exists.
+func (b *Builder) checkRoleActors() {
+	for pos := range b.links {
+		x := b.links[pos].extra
+		if x < 0 {
+			continue
+		}
+		for _, ro := range b.u.extras[x].roles {
+			if _, ok := b.u.byID[ro.Actor]; !ok {
+				b.problem("links", int(b.linkIndex[pos]), "roles."+ro.Name, "unknown actor %q%s", ro.Actor, b.hint(ro.Actor, b.actorIDs))
+			}
 		}
 	}
 }

@@ -271,9 +271,10 @@ func (b *Builder) addLink(l *Link, fi, ti int32) {
 	if l.ID != "" && !isLinkID(l.ID) {
 		b.problem("links", idx, "id", "link id %q: want lowercase letters, digits, '-', '_' or '.'", l.ID)
 	}
-	if l.ID != "" || len(l.Attrs) > 0 || len(l.Sources) > 0 {
+	roles := b.checkRoles(idx, l.Roles)
+	if l.ID != "" || len(l.Attrs) > 0 || len(l.Sources) > 0 || len(roles) > 0 {
 		r.extra = int32(len(b.u.extras))
-		b.u.extras = append(b.u.extras, linkExtra{id: l.ID, attrs: maps.Clone(l.Attrs), sources: slices.Clone(l.Sources)})
+		b.u.extras = append(b.u.extras, linkExtra{id: l.ID, attrs: maps.Clone(l.Attrs), sources: slices.Clone(l.Sources), roles: roles})
 		b.checkSources("links", idx, l.Sources)
 	}
 	if fi >= 0 {
@@ -286,4 +287,30 @@ func (b *Builder) addLink(l *Link, fi, ti int32) {
 	}
 	b.links = append(b.links, r)
 	b.linkIndex = append(b.linkIndex, int32(idx))
+}
+
+// checkRoles checks the role names of link idx and returns the roles to keep: a copy, without those
+// of an unknown role or repeated. Whether the actors exist is checked by Build, once every actor is
+// known.
+func (b *Builder) checkRoles(idx int, roles []Role) []Role {
+	if len(roles) == 0 {
+		return nil
+	}
+	out := make([]Role, 0, len(roles))
+	for _, ro := range roles {
+		field := "roles." + ro.Name
+		switch {
+		case !b.u.kinds.HasRole(ro.Name):
+			b.problem("links", idx, field, "unknown role %q%s", ro.Name, b.hint(ro.Name, slices.Values(b.u.kinds.RoleKindNames())))
+			continue
+		case !IsSlug(ro.Actor):
+			b.problem("links", idx, field, "actor id %q is not a lowercase slug (letters, digits, '-')", ro.Actor)
+			continue
+		case slices.Contains(out, ro):
+			b.problem("links", idx, field, "%s %q is given twice", ro.Name, ro.Actor)
+			continue
+		}
+		out = append(out, ro)
+	}
+	return slices.Clip(out)
 }

@@ -59,7 +59,7 @@ type LinkChange struct {
 	Before Link
 	After  Link
 	// Fields names what differs, in this order: kind, from, to, start, end, on, certainty, sign,
-	// weight, attrs, sources. Kind, from and to only change when an explicit link id is reused for
+	// weight, roles, attrs, sources. Kind, from and to only change when an explicit link id is reused for
 	// another relationship: a derived id is made of them.
 	Fields []string
 }
@@ -133,7 +133,8 @@ func Diff(old, new *Graph) Changes {
 			continue
 		}
 		k := derivedKey{kind: r.kind, date: r.start}
-		k.from, k.to = new.idOrder(r.kind, r.from, r.to)
+		rf, rt := new.idEnds(j)
+		k.from, k.to = new.idOrder(r.kind, rf, rt)
 		if _, dup := byKey[k]; !dup {
 			byKey[k] = int32(j)
 		}
@@ -147,7 +148,8 @@ func Diff(old, new *Graph) Changes {
 			j, ok = byID[id]
 		} else {
 			// The ends in the order the old id names them, then in the new graph's numbers.
-			f, t := old.idOrder(r.kind, r.from, r.to)
+			rf, rt := old.idEnds(i)
+			f, t := old.idOrder(r.kind, rf, rt)
 			if k := kindMap[r.kind]; k >= 0 && actorMap[f] >= 0 && actorMap[t] >= 0 {
 				j, ok = byKey[derivedKey{kind: uint16(k), from: actorMap[f], to: actorMap[t], date: r.start}]
 			}
@@ -220,11 +222,11 @@ func sameLink(old, new *Graph, a, b *linkRec, actorMap, kindMap []int32) bool {
 	case xa == nil && xb == nil:
 		return true
 	case xa == nil:
-		return len(xb.attrs) == 0 && len(xb.sources) == 0
+		return len(xb.attrs) == 0 && len(xb.sources) == 0 && len(xb.roles) == 0
 	case xb == nil:
-		return len(xa.attrs) == 0 && len(xa.sources) == 0
+		return len(xa.attrs) == 0 && len(xa.sources) == 0 && len(xa.roles) == 0
 	}
-	return maps.Equal(xa.attrs, xb.attrs) && slices.Equal(xa.sources, xb.sources)
+	return maps.Equal(xa.attrs, xb.attrs) && slices.Equal(xa.sources, xb.sources) && slices.Equal(xa.roles, xb.roles)
 }
 
 // sameWeight compares weights, taking two NaNs as equal so that a graph never differs from itself.
@@ -251,6 +253,7 @@ func changedFields(a, b *Link) []string {
 	add("certainty", a.Certainty != b.Certainty)
 	add("sign", a.Sign != b.Sign)
 	add("weight", !sameWeight(a.Weight, b.Weight))
+	add("roles", !slices.Equal(a.Roles, b.Roles))
 	add("attrs", !maps.Equal(a.Attrs, b.Attrs))
 	add("sources", !slices.Equal(a.Sources, b.Sources))
 	return out
@@ -340,7 +343,8 @@ func (g *Graph) AppendLinkID(b []byte, i int32) []byte {
 		return append(b, id...)
 	}
 	k := &g.u.kinds.links[r.kind]
-	from, to := g.u.actors[r.from].ID, g.u.actors[r.to].ID
+	fi, ti := g.idEnds(int(i))
+	from, to := g.u.actors[fi].ID, g.u.actors[ti].ID
 	if !k.Directed && to < from {
 		from, to = to, from
 	}

@@ -16,19 +16,28 @@ import (
 //
 // Kinds: Kinds keeps only links of the listed kinds, ExcludeKinds drops the listed kinds.
 //
+// Level: after the other filters, Level rolls the graph up to an actor kind (see Graph.LevelOf): every
+// actor counts as its nearest ancestor of that kind through stands_for and in, or as itself when it
+// has none, so that a question about countries can be asked of data that records people, ministries
+// and firms. Each link keeps its id, kind, dates, roles and sources and joins the actors its ends
+// count as (Link.Recorded keeps the recorded ends); parallel links stay apart; a link whose two ends
+// count as the same actor (a minister's post in his own country, a pipeline segment between two of its
+// cities) is dropped. Actors that count as another are not present.
+//
 // Actors: with no filter every actor is present. A time filter leaves out actors whose own start/end
-// lie outside the window unless a kept link touches them; a kind filter also leaves out actors that no
-// kept link touches.
+// lie outside the window unless a kept link touches them or names them in a role; a kind filter also
+// leaves out actors that no kept link touches or names.
 type Filter struct {
 	At           Date
 	Since, Until Date
 	Kinds        []string
 	ExcludeKinds []string
+	Level        string
 }
 
 // IsZero reports whether f selects everything.
 func (f Filter) IsZero() bool {
-	return f.At == 0 && f.Since == 0 && f.Until == 0 && len(f.Kinds) == 0 && len(f.ExcludeKinds) == 0
+	return f.At == 0 && f.Since == 0 && f.Until == 0 && len(f.Kinds) == 0 && len(f.ExcludeKinds) == 0 && f.Level == ""
 }
 
 // ErrFilter is wrapped by errors about a Filter's settings.
@@ -44,6 +53,15 @@ var ErrAbsent = errors.New("not in the graph under the current filter")
 func (g *Graph) Filter(f Filter) (*Graph, error) {
 	if f.IsZero() {
 		return g, nil
+	}
+	if f.Level != "" {
+		rest := f
+		rest.Level = ""
+		v, err := g.Filter(rest)
+		if err != nil {
+			return nil, err
+		}
+		return v.rollUp(f.Level)
 	}
 	if f.At != 0 && (f.Since != 0 || f.Until != 0) {
 		return nil, fmt.Errorf("%w: use --at or --since/--until, not both", ErrFilter)
@@ -86,6 +104,7 @@ func (g *Graph) Filter(f Filter) (*Graph, error) {
 	timed := !w.IsZero()
 
 	links := make([]linkRec, 0, len(g.links))
+	var kept []int32 // the links kept, when g is rolled up and their recorded ends must follow
 	for i := range g.links {
 		r := &g.links[i]
 		if keepKind != nil && !keepKind[r.kind] {
@@ -101,6 +120,9 @@ func (g *Graph) Filter(f Filter) (*Graph, error) {
 			}
 		}
 		links = append(links, *r)
+		if g.up != nil {
+			kept = append(kept, int32(i))
+		}
 	}
 	links = slices.Clip(links)
 
@@ -113,8 +135,25 @@ func (g *Graph) Filter(f Filter) (*Graph, error) {
 		present[i] = !timed || w.admitsSpan(a.Start, a.End)
 	}
 	for i := range links {
-		present[links[i].from] = true
-		present[links[i].to] = true
+		r := &links[i]
+		present[r.from] = true
+		present[r.to] = true
+		if r.extra >= 0 {
+			for _, ro := range g.u.extras[r.extra].roles {
+				if a, ok := g.roleActor(&ro); ok {
+					present[a] = true
+				}
+			}
+		}
 	}
-	return newGraph(g.u, links, present), nil
+	out := newGraph(g.u, links, present)
+	if g.up != nil {
+		// Filtering a rolled-up graph keeps it rolled up, with the recorded ends of the links kept.
+		rec := make([]ends32, len(kept))
+		for j, i := range kept {
+			rec[j] = g.up.recorded[i]
+		}
+		out.up = &rollup{level: g.up.level, rep: g.up.rep, recorded: rec}
+	}
+	return out, nil
 }

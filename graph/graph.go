@@ -29,6 +29,7 @@ type linkExtra struct {
 	id      string // explicit or special derived id; "" = derive from the record
 	attrs   map[string]string
 	sources []Source
+	roles   []Role
 }
 
 // universe is the immutable data a graph shares with every graph filtered from it.
@@ -59,7 +60,9 @@ type Graph struct {
 	kindOff        []int32 // links by kind index (CSR over kind)
 	kindAdj        []int32
 
-	proj projections // cached simple-graph projections
+	up    *rollup     // nil unless the graph is rolled up to a level (Filter.Level)
+	proj  projections // cached simple-graph projections
+	roles roleIndex   // the links each actor has a role in, built on first use
 }
 
 func newGraph(u *universe, links []linkRec, present []bool) *Graph {
@@ -179,7 +182,8 @@ func (g *Graph) LinkID(i int32) string {
 		}
 	}
 	k := &g.u.kinds.links[r.kind]
-	return DeriveLinkID(k.ID, g.u.actors[r.from].ID, g.u.actors[r.to].ID, k.Directed, r.start)
+	from, to := g.idEnds(int(i))
+	return DeriveLinkID(k.ID, g.u.actors[from].ID, g.u.actors[to].ID, k.Directed, r.start)
 }
 
 // Link returns link i in full. The maps and slices of the result are copies the caller may keep.
@@ -205,8 +209,20 @@ func (g *Graph) Link(i int32) Link {
 		x := &g.u.extras[r.extra]
 		l.Attrs = maps.Clone(x.attrs)
 		l.Sources = slices.Clone(x.sources)
+		l.Roles = slices.Clone(x.roles)
+	}
+	if from, to := g.idEnds(int(i)); from != r.from || to != r.to {
+		l.Recorded = &Ends{From: g.u.actors[from].ID, To: g.u.actors[to].ID}
 	}
 	return l
+}
+
+// RolesOf returns the roles of link i (see Link.Roles). The slice is shared; do not modify it.
+func (g *Graph) RolesOf(i int32) []Role {
+	if x := g.links[i].extra; x >= 0 {
+		return g.u.extras[x].roles
+	}
+	return nil
 }
 
 // Out returns the links whose From is actor a, in increasing order. The slice is shared; do not modify it.

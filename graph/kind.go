@@ -2,6 +2,7 @@ package graph
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -28,6 +29,15 @@ type LinkKind struct {
 // ActorKind describes a kind of actor.
 type ActorKind struct {
 	// ID is the kind's name as written in datasets (country, company…).
+	ID string
+	// Meaning is a one-line description.
+	Meaning string
+}
+
+// RoleKind describes a role an actor plays in a link besides its two ends: the host of a visit, the
+// place of an event, the body that announced it (see Link.Roles).
+type RoleKind struct {
+	// ID is the role's name as written in datasets (host, place, announced_by…).
 	ID string
 	// Meaning is a one-line description.
 	Meaning string
@@ -71,6 +81,17 @@ var builtinActorKinds = [...]ActorKind{
 	{ID: "military-unit", Meaning: "a military unit or base"},
 }
 
+var builtinRoleKinds = [...]RoleKind{
+	{ID: "place", Meaning: "where it happened, or the place or facility it is about"},
+	{ID: "host", Meaning: "who received the visit or hosted the event"},
+	{ID: "invited_by", Meaning: "who invited"},
+	{ID: "organizer", Meaning: "who organised the event"},
+	{ID: "announced_by", Meaning: "the person or body that announced it"},
+	{ID: "claimed_by", Meaning: "who made the claim or allegation"},
+	{ID: "denied_by", Meaning: "who denied it"},
+	{ID: "participant", Meaning: "another actor that took part"},
+}
+
 var (
 	kindNameRE = regexp.MustCompile(`^[a-z][a-z0-9_-]*$`)
 	styles     = []string{"", "solid", "dashed", "dotted", "bold"}
@@ -101,18 +122,20 @@ func isIDLike(s, extra string) bool {
 	return true
 }
 
-// Kinds is a table of link and actor kinds: the built-in ones plus those a dataset declares.
+// Kinds is a table of link, actor and role kinds: the built-in ones plus those a dataset declares.
 // The zero value is not usable; call NewKinds.
 type Kinds struct {
 	links    []LinkKind
 	linkIdx  map[string]uint16
 	actors   []ActorKind
 	actorIdx map[string]int
+	roles    []RoleKind
+	roleIdx  map[string]int
 }
 
 // NewKinds returns a table holding the built-in kinds of DESIGN §1.
 func NewKinds() *Kinds {
-	k := &Kinds{linkIdx: map[string]uint16{}, actorIdx: map[string]int{}}
+	k := &Kinds{linkIdx: map[string]uint16{}, actorIdx: map[string]int{}, roleIdx: map[string]int{}}
 	for _, lk := range builtinLinkKinds {
 		k.links = append(k.links, lk)
 		k.linkIdx[lk.ID] = uint16(len(k.links) - 1)
@@ -121,13 +144,18 @@ func NewKinds() *Kinds {
 		k.actors = append(k.actors, ak)
 		k.actorIdx[ak.ID] = len(k.actors) - 1
 	}
+	for _, rk := range builtinRoleKinds {
+		k.roles = append(k.roles, rk)
+		k.roleIdx[rk.ID] = len(k.roles) - 1
+	}
 	return k
 }
 
 // Clone returns an independent copy of k.
 func (k *Kinds) Clone() *Kinds {
-	c := &Kinds{links: slices.Clone(k.links), actors: slices.Clone(k.actors),
-		linkIdx: make(map[string]uint16, len(k.linkIdx)), actorIdx: make(map[string]int, len(k.actorIdx))}
+	c := &Kinds{links: slices.Clone(k.links), actors: slices.Clone(k.actors), roles: slices.Clone(k.roles),
+		linkIdx: make(map[string]uint16, len(k.linkIdx)), actorIdx: make(map[string]int, len(k.actorIdx)),
+		roleIdx: maps.Clone(k.roleIdx)}
 	for id, i := range k.linkIdx {
 		c.linkIdx[id] = i
 	}
@@ -182,6 +210,50 @@ func (ak ActorKind) Check() error {
 		return &KindError{Kind: ak.ID, Field: "id", Message: fmt.Sprintf("actor kind %q: want lowercase letters, digits, '_' or '-'", ak.ID)}
 	}
 	return nil
+}
+
+// Check reports what is wrong with rk as a declaration, as a *KindError, or nil.
+func (rk RoleKind) Check() error {
+	if !kindNameRE.MatchString(rk.ID) {
+		return &KindError{Kind: rk.ID, Field: "id", Message: fmt.Sprintf("role %q: want lowercase letters, digits, '_' or '-'", rk.ID)}
+	}
+	return nil
+}
+
+// AddRole declares a role kind; redeclaring one is allowed, and a declaration with a meaning replaces
+// the meaning. Errors are *KindError.
+func (k *Kinds) AddRole(rk RoleKind) error {
+	if err := rk.Check(); err != nil {
+		return err
+	}
+	if i, ok := k.roleIdx[rk.ID]; ok {
+		if rk.Meaning != "" {
+			k.roles[i].Meaning = rk.Meaning
+		}
+		return nil
+	}
+	k.roles = append(k.roles, rk)
+	k.roleIdx[rk.ID] = len(k.roles) - 1
+	return nil
+}
+
+// HasRole reports whether id is a known role kind.
+func (k *Kinds) HasRole(id string) bool {
+	_, ok := k.roleIdx[id]
+	return ok
+}
+
+// RoleKinds returns every role kind, built-ins first, in declaration order.
+func (k *Kinds) RoleKinds() []RoleKind { return slices.Clone(k.roles) }
+
+// RoleKindNames returns the ids of every role kind, sorted.
+func (k *Kinds) RoleKindNames() []string {
+	out := make([]string, len(k.roles))
+	for i, rk := range k.roles {
+		out[i] = rk.ID
+	}
+	slices.Sort(out)
+	return out
 }
 
 // AddLink declares a link kind. Redeclaring an existing kind with identical fields is allowed (two
@@ -259,4 +331,27 @@ func (k *Kinds) ActorKindNames() []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// Declared returns the kinds of k that a dataset declared: those that are not built in, or that
+// redeclare a built-in actor or role kind with another meaning, each in table order. Loading them into
+// NewKinds rebuilds k, which is what a writer of a dataset needs to write.
+func (k *Kinds) Declared() (links []LinkKind, actors []ActorKind, roles []RoleKind) {
+	builtin := NewKinds()
+	for _, lk := range k.links {
+		if b, ok := builtin.Link(lk.ID); !ok || b != lk {
+			links = append(links, lk)
+		}
+	}
+	for _, ak := range k.actors {
+		if i, ok := builtin.actorIdx[ak.ID]; !ok || builtin.actors[i] != ak {
+			actors = append(actors, ak)
+		}
+	}
+	for _, rk := range k.roles {
+		if i, ok := builtin.roleIdx[rk.ID]; !ok || builtin.roles[i] != rk {
+			roles = append(roles, rk)
+		}
+	}
+	return links, actors, roles
 }

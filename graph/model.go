@@ -129,10 +129,31 @@ type Link struct {
 	// Loaders give DefaultWeight to a link whose file states no weight; a caller building links by
 	// hand sets it too, since the zero value is the weight 0.
 	Weight float64
+	// Roles are the other actors that took part, each in a role of the graph's Kinds: the host of a
+	// visit, the place of an event, the body that announced it. The ends are the actors that acted (the
+	// visitor and the country visited); roles name the rest, so that questions about an actor find the
+	// links it took part in.
+	Roles []Role
 	// Attrs is a free map (value, share, troops…). Derived links carry "via" (route) or "derived".
 	Attrs map[string]string
 	// Sources are the evidence for the link.
 	Sources []Source
+	// Recorded is, in a graph rolled up to a level (Filter.Level), the link's ends as the data records
+	// them, when the roll-up moved either end; nil otherwise. A Builder ignores it.
+	Recorded *Ends
+}
+
+// Role is an actor that takes part in a link besides its two ends.
+type Role struct {
+	// Name is a role kind of the graph's Kinds (host, place, announced_by…).
+	Name string
+	// Actor is the actor's id.
+	Actor string
+}
+
+// Ends are the two actor ids at the ends of a link.
+type Ends struct {
+	From, To string
 }
 
 // DefaultWeight is the weight of a link whose source states none.

@@ -23,7 +23,7 @@ type File struct {
 // Links that the loader derives from actors — located_in from `in`, route segments — are not written:
 // the actors' fields bring them back. An actor's `in` and `stands_for` are written only when that actor
 // is written too, and its route only when every place on it is; in a filtered or focused export that
-// leaves such links out. A link id is written only when it differs from the id the loader derives.
+// leaves such links out, as it leaves out a link's roles that name actors not written. A link id is written only when it differs from the id the loader derives.
 // Cells are written as Options describes without Import. O(actors + links).
 func WriteGraph(g *graph.Graph, actors, links []int32) ([]File, error) {
 	written := make([]bool, g.NumActors())
@@ -56,7 +56,9 @@ func WriteGraph(g *graph.Graph, actors, links []int32) ([]File, error) {
 	var kept []graph.Link
 	for _, li := range links {
 		if !g.IsDerived(li) {
-			kept = append(kept, g.Link(li))
+			l := g.Link(li)
+			l.Roles = slices.DeleteFunc(l.Roles, func(r graph.Role) bool { return !isWritten(r.Actor) })
+			kept = append(kept, l)
 		}
 	}
 	var l bytes.Buffer
@@ -95,6 +97,7 @@ type yamlLinkKind struct {
 	Transport bool   `yaml:"transport,omitempty"`
 }
 
+// yamlActorKind is an actor kind or a role kind: both have an id and a meaning.
 type yamlActorKind struct {
 	ID      string `yaml:"id"`
 	Meaning string `yaml:"meaning,omitempty"`
@@ -103,6 +106,7 @@ type yamlActorKind struct {
 type yamlKinds struct {
 	Links  []yamlLinkKind  `yaml:"links,omitempty"`
 	Actors []yamlActorKind `yaml:"actors,omitempty"`
+	Roles  []yamlActorKind `yaml:"roles,omitempty"`
 }
 
 type yamlDataset struct {
@@ -119,26 +123,19 @@ func DatasetYAML(g *graph.Graph) ([]byte, error) {
 		ds.Sources = append(ds.Sources, yamlDocument{ID: d.ID, Title: d.Title, Author: d.Author, Publisher: d.Publisher,
 			Date: d.Date.String(), File: d.File, URL: d.URL})
 	}
-	builtin := graph.NewKinds()
 	var kinds yamlKinds
-	for _, lk := range g.Kinds().LinkKinds() {
-		if b, ok := builtin.Link(lk.ID); ok && b == lk {
-			continue
-		}
+	lks, aks, rks := g.Kinds().Declared()
+	for _, lk := range lks {
 		kinds.Links = append(kinds.Links, yamlLinkKind{ID: lk.ID, Directed: lk.Directed, Sign: lk.Sign, Color: lk.Color,
 			Style: lk.Style, Meaning: lk.Meaning, Transport: lk.Transport})
 	}
-	builtinActors := map[string]graph.ActorKind{}
-	for _, ak := range builtin.ActorKinds() {
-		builtinActors[ak.ID] = ak
-	}
-	for _, ak := range g.Kinds().ActorKinds() {
-		if b, ok := builtinActors[ak.ID]; ok && b == ak {
-			continue
-		}
+	for _, ak := range aks {
 		kinds.Actors = append(kinds.Actors, yamlActorKind{ID: ak.ID, Meaning: ak.Meaning})
 	}
-	if len(kinds.Links) > 0 || len(kinds.Actors) > 0 {
+	for _, rk := range rks {
+		kinds.Roles = append(kinds.Roles, yamlActorKind{ID: rk.ID, Meaning: rk.Meaning})
+	}
+	if len(kinds.Links) > 0 || len(kinds.Actors) > 0 || len(kinds.Roles) > 0 {
 		ds.Kinds = &kinds
 	}
 	if len(ds.Sources) == 0 && ds.Kinds == nil {

@@ -26,6 +26,10 @@ const (
 	Attrs
 	// Bool is true or false.
 	Bool
+	// Roles is a link's roles: role=actor items separated by '|' (host=ilham-aliyev|place=baku) in
+	// CSV, a mapping from role to an actor or a list of actors in YAML, a list of {"role","actor"}
+	// objects in snapshots.
+	Roles
 )
 
 // Layout names one of the layouts of the native format, each of which lists the fields in its own
@@ -89,8 +93,9 @@ var (
 		{Name: "weight", Type: Weight, Imported: true, at: [...]int8{8, 10, 11}},
 		{Name: "certainty", Type: Certainty, Imported: true, at: [...]int8{9, 8, 10}},
 		{Name: "id", Type: Ref, at: [...]int8{10, 1, 1}},
-		{Name: "sources", Type: Sources, at: [...]int8{11, 12, 13}},
-		{Name: "attrs", Type: Attrs, at: [...]int8{12, 11, 12}},
+		{Name: "sources", Type: Sources, at: [...]int8{11, 13, 14}},
+		{Name: "attrs", Type: Attrs, at: [...]int8{12, 12, 13}},
+		{Name: "roles", Type: Roles, at: [...]int8{13, 11, 12}},
 		// directed is written to snapshots for their readers; the link's kind decides it.
 		{Name: "directed", Type: Bool, at: [...]int8{0, 0, 5}},
 	}

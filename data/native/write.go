@@ -138,6 +138,7 @@ func WriteLinks(w io.Writer, n int, fill func(i int, l *graph.Link) (kindSign in
 				cw.field(l.ID)
 			}
 			cw.sources(l.Sources)
+			cw.field(RolesCell(l.Roles))
 		}
 		cw.attrs(l.Attrs, cols, needJSON, viaJSON)
 		cw.end()

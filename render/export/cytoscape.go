@@ -41,6 +41,7 @@ type cyEdgeData struct {
 	On        jsonout.Date      `json:"on"`
 	Certainty graph.Certainty   `json:"certainty"`
 	Sources   []jsonout.Source  `json:"sources"`
+	Roles     []jsonout.Role    `json:"roles"`
 	Attrs     map[string]string `json:"attrs"`
 	Color     string            `json:"color"`
 }
@@ -88,8 +89,8 @@ func WriteCytoscape(w io.Writer, v View) error {
 		l := linkAt(g, li)
 		d := cyEdgeData{ID: l.ID, Source: l.From, Target: l.To, Kind: l.Kind, Directed: l.Directed, Sign: l.Sign,
 			Weight: l.Weight, Start: jsonout.Date(l.Start), End: jsonout.Date(l.End), On: jsonout.Date(l.On), Certainty: l.Certainty,
-			Sources: jsonout.FromSourcesList(l.Sources),
-			Attrs:   l.Attrs, Color: render.LinkColor(g.KindOf(li))}
+			Sources: jsonout.FromSourcesList(l.Sources), Roles: jsonout.FromRoles(l.Roles),
+			Attrs: l.Attrs, Color: render.LinkColor(g.KindOf(li))}
 		if nodeIDs[l.ID] {
 			d.ID, d.LinkID = "link:"+l.ID, l.ID
 		}

@@ -125,6 +125,15 @@ func sourcesText(s []graph.Source) string {
 	return jsonText(jsonout.FromSources(s))
 }
 
+// rolesText returns a link's roles as a JSON list of {"role", "actor"} objects, the shape of
+// relgraph's JSON, or "" when there are none.
+func rolesText(roles []graph.Role) string {
+	if len(roles) == 0 {
+		return ""
+	}
+	return jsonText(jsonout.FromRoles(roles))
+}
+
 // listText returns a list of strings as a JSON list, or "" when it is empty.
 func listText(s []string) string {
 	if len(s) == 0 {
@@ -143,7 +152,7 @@ func materialize(v View) []graph.Link {
 	return out
 }
 
-// linkAt returns link li of g in full, as g.Link does, except that its attributes and sources are the
+// linkAt returns link li of g in full, as g.Link does, except that its attributes, sources and roles are the
 // graph's own, not copies: the streaming writers read them once and keep nothing of a link, so that
 // writing a million links takes no memory beyond the graph's.
 func linkAt(g *graph.Graph, li int32) graph.Link {
@@ -152,7 +161,7 @@ func linkAt(g *graph.Graph, li int32) graph.Link {
 	start, end, on := g.SpanOf(li)
 	return graph.Link{ID: g.LinkID(li), Kind: k.ID, From: g.Actor(from).ID, To: g.Actor(to).ID, Directed: k.Directed,
 		Sign: g.SignOf(li), Start: start, End: end, On: on, Certainty: g.CertaintyOf(li), Weight: g.WeightOf(li),
-		Attrs: g.AttrsOf(li), Sources: g.SourcesOf(li)}
+		Attrs: g.AttrsOf(li), Sources: g.SourcesOf(li), Roles: g.RolesOf(li)}
 }
 
 // viewAttrNames returns the sorted attribute names used by the view's actors and by its links, read

@@ -26,7 +26,7 @@ var (
 	gexfEdgeAttrs = []gexfAttr{
 		{"kind", "kind", "string"}, {"directed", "directed", "boolean"}, {"sign", "sign", "integer"},
 		{"start", "start", "string"}, {"end", "end", "string"}, {"on", "on", "string"},
-		{"certainty", "certainty", "string"}, {"sources", "sources", "string"},
+		{"certainty", "certainty", "string"}, {"sources", "sources", "string"}, {"roles", "roles", "string"},
 	}
 )
 
@@ -162,7 +162,7 @@ func WriteGEXF(w io.Writer, v View, opts Options) error {
 		x.raw(">\n")
 		attvalues([][2]string{{"kind", l.Kind}, {"directed", strconv.FormatBool(l.Directed)}, {"sign", strconv.Itoa(int(l.Sign))},
 			{"start", dateText(l.Start)}, {"end", dateText(l.End)}, {"on", dateText(l.On)}, {"certainty", l.Certainty.String()},
-			{"sources", sourcesText(l.Sources)}}, l.Attrs, linkAttrs, edgeAttrID)
+			{"sources", sourcesText(l.Sources)}, {"roles", rolesText(l.Roles)}}, l.Attrs, linkAttrs, edgeAttrID)
 		spell(span(l))
 		vizColor(x, render.LinkColor(lk))
 		x.raw("      </edge>\n")

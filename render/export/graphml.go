@@ -25,7 +25,7 @@ var (
 		{"e_label", "label", "string"}, {"e_kind", "kind", "string"}, {"e_directed", "directed", "boolean"},
 		{"e_sign", "sign", "int"}, {"e_weight", "weight", "double"}, {"e_start", "start", "string"},
 		{"e_end", "end", "string"}, {"e_on", "on", "string"}, {"e_certainty", "certainty", "string"},
-		{"e_sources", "sources", "string"},
+		{"e_sources", "sources", "string"}, {"e_roles", "roles", "string"},
 	}
 )
 
@@ -139,6 +139,7 @@ func WriteGraphML(w io.Writer, v View, opts Options) error {
 		data("e_on", dateText(l.On))
 		data("e_certainty", l.Certainty.String())
 		data("e_sources", sourcesText(l.Sources))
+		data("e_roles", rolesText(l.Roles))
 		for _, n := range linkAttrs {
 			if val, ok := l.Attrs[n]; ok {
 				x.raw(`      <data key="` + edgeAttrKey[n] + `">`)

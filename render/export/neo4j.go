@@ -14,7 +14,7 @@ import (
 // Neo4j property names of the fixed fields (attributes may not take them).
 var (
 	neo4jActorProps = []string{"id", "name", "kind", "aliases", "in", "stands_for", "start", "end", "route", "route_kind", "certainty", "sources"}
-	neo4jLinkProps  = []string{"id", "kind", "directed", "sign", "weight", "start", "end", "on", "first_day", "last_day", "certainty", "sources"}
+	neo4jLinkProps  = []string{"id", "kind", "directed", "sign", "weight", "start", "end", "on", "first_day", "last_day", "certainty", "sources", "roles"}
 	cypherIdentRE   = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 	nonIdentRE      = regexp.MustCompile(`[^A-Za-z0-9_]+`)
 )
@@ -176,7 +176,7 @@ func WriteNeo4j(v View) ([]File, error) {
 	var linksCSV bytes.Buffer
 	cw = csv.NewWriter(&linksCSV)
 	header = []string{":START_ID", ":END_ID", ":TYPE", "id", "kind", "directed:boolean", "sign:int", "weight:float",
-		"start", "end", "on", "first_day:date", "last_day:date", "certainty", "sources"}
+		"start", "end", "on", "first_day:date", "last_day:date", "certainty", "sources", "roles"}
 	for _, n := range linkAttrs {
 		header = append(header, linkProps[n])
 	}
@@ -192,7 +192,7 @@ func WriteNeo4j(v View) ([]File, error) {
 		lo, hi := span(l)
 		row := []string{l.From, l.To, neo4jType(l.Kind), l.ID, l.Kind, strconv.FormatBool(l.Directed), strconv.Itoa(int(l.Sign)),
 			strconv.FormatFloat(l.Weight, 'g', -1, 64), dateText(l.Start), dateText(l.End), dateText(l.On), isoDay(lo), isoDay(hi),
-			l.Certainty.String(), sourcesText(l.Sources)}
+			l.Certainty.String(), sourcesText(l.Sources), rolesText(l.Roles)}
 		for _, n := range linkAttrs {
 			row = append(row, l.Attrs[n])
 		}
@@ -289,6 +289,7 @@ CREATE CONSTRAINT relgraph_actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.id IS 
 			"r.`last_day` = date(" + col("last_day:date") + ")",
 			"r.`certainty` = " + col("certainty"),
 			"r.`sources` = " + col("sources"),
+			"r.`roles` = " + col("roles"),
 		}
 		for _, n := range linkAttrs {
 			sets = append(sets, "r."+cypherIdent(linkProps[n])+" = "+col(linkProps[n]))

@@ -56,7 +56,8 @@ type Actor struct {
 }
 
 // Link is the JSON shape of a graph.Link: every key present, absent dates null, attrs an object and
-// sources a list even when empty.
+// roles and sources lists even when empty; recorded is null unless the graph was rolled up to a level
+// and moved an end.
 type Link struct {
 	ID        string            `json:"id"`
 	Kind      string            `json:"kind"`
@@ -69,8 +70,22 @@ type Link struct {
 	On        Date              `json:"on"`
 	Certainty string            `json:"certainty"`
 	Weight    float64           `json:"weight"`
+	Roles     []Role            `json:"roles"`
 	Attrs     map[string]string `json:"attrs"`
 	Sources   []Source          `json:"sources"`
+	Recorded  *Ends             `json:"recorded"`
+}
+
+// Role is the JSON shape of a graph.Role.
+type Role struct {
+	Role  string `json:"role"`
+	Actor string `json:"actor"`
+}
+
+// Ends is the JSON shape of graph.Ends: a link's ends as the data records them.
+type Ends struct {
+	From string `json:"from"`
+	To   string `json:"to"`
 }
 
 // LinkKind is the JSON shape of a graph.LinkKind.
@@ -158,10 +173,22 @@ func FromLink(l *graph.Link) Link {
 	out := Link{
 		ID: l.ID, Kind: l.Kind, From: l.From, To: l.To, Directed: l.Directed, Sign: l.Sign,
 		Start: Date(l.Start), End: Date(l.End), On: Date(l.On), Certainty: l.Certainty.String(),
-		Weight: l.Weight, Attrs: l.Attrs, Sources: FromSourcesList(l.Sources),
+		Weight: l.Weight, Attrs: l.Attrs, Sources: FromSourcesList(l.Sources), Roles: FromRoles(l.Roles),
 	}
 	if out.Attrs == nil {
 		out.Attrs = map[string]string{}
+	}
+	if l.Recorded != nil {
+		out.Recorded = &Ends{From: l.Recorded.From, To: l.Recorded.To}
+	}
+	return out
+}
+
+// FromRoles converts a link's roles to a list that is [] when empty.
+func FromRoles(roles []graph.Role) []Role {
+	out := make([]Role, len(roles))
+	for i, r := range roles {
+		out[i] = Role{Role: r.Name, Actor: r.Actor}
 	}
 	return out
 }
@@ -177,6 +204,15 @@ func FromLinks(ls []graph.Link) []Link {
 
 // FromLinkKind converts a link kind.
 func FromLinkKind(k graph.LinkKind) LinkKind { return LinkKind(k) }
+
+// RoleKind is the JSON shape of a graph.RoleKind.
+type RoleKind struct {
+	ID      string `json:"id"`
+	Meaning string `json:"meaning,omitempty"`
+}
+
+// FromRoleKind converts a role kind.
+func FromRoleKind(k graph.RoleKind) RoleKind { return RoleKind(k) }
 
 // FromActorKind converts an actor kind.
 func FromActorKind(k graph.ActorKind) ActorKind { return ActorKind(k) }

@@ -42,10 +42,14 @@ func TestShapes(t *testing.T) {
 				`"sources":[{"doc":"d","para":3,"note":"n"}],"in":"azerbaijan"}`},
 		{"bare link", FromLink(&graph.Link{ID: "l", Kind: "visit", From: "a", To: "b", Directed: true, Sign: 1, On: date(t, "2016-08-08"), Weight: 1}),
 			`{"id":"l","kind":"visit","from":"a","to":"b","directed":true,"sign":1,"start":null,"end":null,"on":"2016-08-08",` +
-				`"certainty":"reported","weight":1,"attrs":{},"sources":[]}`},
+				`"certainty":"reported","weight":1,"roles":[],"attrs":{},"sources":[],"recorded":null}`},
 		{"link with weight 0", FromLink(&graph.Link{ID: "l", Kind: "trade", From: "a", To: "b", Start: date(t, "1991"), Certainty: graph.Alleged}),
 			`{"id":"l","kind":"trade","from":"a","to":"b","directed":false,"sign":0,"start":"1991","end":null,"on":null,` +
-				`"certainty":"alleged","weight":0,"attrs":{},"sources":[]}`},
+				`"certainty":"alleged","weight":0,"roles":[],"attrs":{},"sources":[],"recorded":null}`},
+		{"link with roles, rolled up", FromLink(&graph.Link{ID: "l", Kind: "visit", From: "russia", To: "azerbaijan", Directed: true,
+			Roles: []graph.Role{{Name: "host", Actor: "aliyev"}}, Recorded: &graph.Ends{From: "putin", To: "azerbaijan"}}),
+			`{"id":"l","kind":"visit","from":"russia","to":"azerbaijan","directed":true,"sign":0,"start":null,"end":null,"on":null,` +
+				`"certainty":"reported","weight":0,"roles":[{"role":"host","actor":"aliyev"}],"attrs":{},"sources":[],"recorded":{"from":"putin","to":"azerbaijan"}}`},
 		{"no links", FromLinks(nil), `[]`},
 		{"no actors", FromActors(nil), `[]`},
 		{"document", FromDocument(graph.Document{ID: "d", Title: "T", Date: date(t, "2024")}), `{"id":"d","title":"T","date":"2024"}`},
@@ -82,8 +86,8 @@ func TestChangesShape(t *testing.T) {
 			Changed: []graph.LinkChange{{ID: "arms-deal", Before: before, After: after, Fields: []string{"end", "certainty"}}}},
 	}
 	want := `{"actors":{"added":[],"removed":[],"changed":null},"links":{"added":[],"removed":[],"changed":[{"id":"arms-deal",` +
-		`"before":{"id":"arms-deal","kind":"arms_sale","from":"russia","to":"azerbaijan","directed":true,"sign":1,"start":"2010","end":"2013","on":null,"certainty":"alleged","weight":2,"attrs":{},"sources":[]},` +
-		`"after":{"id":"arms-deal","kind":"arms_sale","from":"russia","to":"azerbaijan","directed":true,"sign":1,"start":"2010","end":"2014","on":null,"certainty":"confirmed","weight":2,"attrs":{},"sources":[]},` +
+		`"before":{"id":"arms-deal","kind":"arms_sale","from":"russia","to":"azerbaijan","directed":true,"sign":1,"start":"2010","end":"2013","on":null,"certainty":"alleged","weight":2,"roles":[],"attrs":{},"sources":[],"recorded":null},` +
+		`"after":{"id":"arms-deal","kind":"arms_sale","from":"russia","to":"azerbaijan","directed":true,"sign":1,"start":"2010","end":"2014","on":null,"certainty":"confirmed","weight":2,"roles":[],"attrs":{},"sources":[],"recorded":null},` +
 		`"fields":["end","certainty"]}]}}`
 	if got := compact(t, FromChanges(&c)); got != want {
 		t.Errorf("got  %s\nwant %s", got, want)

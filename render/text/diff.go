@@ -84,6 +84,9 @@ func DescribeFilters(fs []graph.Filter) string {
 		if len(f.ExcludeKinds) > 0 {
 			parts = append(parts, "without "+strings.Join(f.ExcludeKinds, ","))
 		}
+		if f.Level != "" {
+			parts = append(parts, "at "+f.Level+" level")
+		}
 	}
 	return strings.Join(parts, ", ")
 }
@@ -334,6 +337,8 @@ func LinkChangeLines(old, new *graph.Graph, ch *graph.LinkChange) []string {
 			line(f, SignWord(b.Sign), SignWord(a.Sign))
 		case "weight":
 			line(f, strconv.FormatFloat(b.Weight, 'g', -1, 64), strconv.FormatFloat(a.Weight, 'g', -1, 64))
+		case "roles":
+			line(f, cmp.Or(Roles(old, b.Roles), "none"), cmp.Or(Roles(new, a.Roles), "none"))
 		case "attrs":
 			out = append(out, attrChanges(b.Attrs, a.Attrs)...)
 		case "sources":

@@ -66,6 +66,16 @@ func LinkDetails(g *graph.Graph, l *graph.Link) string {
 	if q := Qualifiers(g, l); q != "" {
 		parts = append(parts, "("+q+")")
 	}
+	if l.Recorded != nil {
+		arrow := "—"
+		if l.Directed {
+			arrow = "→"
+		}
+		parts = append(parts, "[recorded "+ActorName(g, l.Recorded.From)+" "+arrow+" "+ActorName(g, l.Recorded.To)+"]")
+	}
+	if ro := Roles(g, l.Roles); ro != "" {
+		parts = append(parts, ro)
+	}
 	if at := Attrs(l.Attrs, "derived"); at != "" {
 		parts = append(parts, at)
 	}
@@ -124,6 +134,21 @@ func StandsNote(g *graph.Graph, stands ...Stand) string {
 	return strings.Join(parts, "; ") + " (use --literal to ask about the places themselves)"
 }
 
+// LevelNote says which named actors count as which in a graph rolled up to a level ("Vladimir Putin
+// counts as Russia at the country level"), or "" when every actor named is of the level.
+func LevelNote(g *graph.Graph, level string, stands ...Stand) string {
+	var parts []string
+	for _, s := range stands {
+		if s.Named != s.Root {
+			parts = append(parts, g.Actor(s.Named).Name+" counts as "+g.Actor(s.Root).Name)
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return strings.Join(parts, "; ") + " at the " + level + " level"
+}
+
 // sortLinksChrono orders materialised links oldest first, undated last, then by id.
 func sortLinksChrono(ls []graph.Link) {
 	key := func(l *graph.Link) graph.Date {
@@ -135,4 +160,23 @@ func sortLinksChrono(ls []graph.Link) {
 	slices.SortStableFunc(ls, func(x, y graph.Link) int {
 		return cmp.Or(cmp.Compare(key(&x), key(&y)), strings.Compare(x.ID, y.ID))
 	})
+}
+
+// Roles formats a link's roles by actor name, one role kind after another in the order given:
+// "host: Ilham Aliyev; place: Baku", or "" when there are none.
+func Roles(g *graph.Graph, roles []graph.Role) string {
+	var b strings.Builder
+	for i, r := range roles {
+		switch {
+		case i > 0 && r.Name == roles[i-1].Name:
+			b.WriteString(", ")
+		case i > 0:
+			b.WriteString("; ")
+			fallthrough
+		default:
+			b.WriteString(r.Name + ": ")
+		}
+		b.WriteString(ActorName(g, r.Actor))
+	}
+	return b.String()
 }

@@ -41,11 +41,11 @@ func newNeighborsCmd(f *factory) *cobra.Command {
 }
 
 func runNeighbors(opts *neighborsOptions) error {
-	full, g, err := opts.data.graph()
+	_, g, err := opts.data.graph()
 	if err != nil {
 		return err
 	}
-	id, err := resolve(full, opts.actor)
+	id, err := resolve(g, opts.actor)
 	if err != nil {
 		return err
 	}
@@ -155,7 +155,7 @@ func runChokepoints(opts *chokepointsOptions) error {
 	if len(opts.actors) == 1 {
 		return usagef("chokepoints takes no actors, or two (A and B)")
 	}
-	full, g, err := opts.data.graph()
+	_, g, err := opts.data.graph()
 	if err != nil {
 		return err
 	}
@@ -163,7 +163,7 @@ func runChokepoints(opts *chokepointsOptions) error {
 		res := query.Chokepoints(g)
 		return opts.out.emit(jsonout.FromChokepoints(&res), func(w io.Writer) error { return text.Chokepoints(w, g, res, opts.data.filterDesc()) })
 	}
-	from, to, err := resolvePair(full, opts.actors)
+	from, to, err := resolvePair(g, opts.actors)
 	if err != nil {
 		return err
 	}

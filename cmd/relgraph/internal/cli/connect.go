@@ -60,14 +60,14 @@ they run out, the paths shown are the best of those found, and the answer says s
 func runConnect(opts *connectOptions) error {
 	q := opts.query
 	q.MaxSteps = int64(opts.steps)
-	full, g, err := opts.data.graph()
+	_, g, err := opts.data.graph()
 	if err != nil {
 		return err
 	}
 	args := opts.actors
 	var sides [2]side
 	for i, name := range args {
-		if sides[i], err = resolveSide(full, g, name, opts.literal); err != nil {
+		if sides[i], err = resolveSide(g, name, opts.literal); err != nil {
 			return err
 		}
 	}

@@ -177,7 +177,8 @@ func (d *dataset) graph() (full, view *graph.Graph, err error) {
 	return full, view, nil
 }
 
-// resolve turns a user's actor name into an actor number of g.
+// resolve turns a user's actor name into the number of the actor it counts as in g: the actor named,
+// or, when g is rolled up to a level (--level), the actor of that level it belongs to.
 func resolve(g *graph.Graph, name string) (int32, error) {
 	i, err := g.Resolve(name)
 	if err != nil {
@@ -188,37 +189,50 @@ func resolve(g *graph.Graph, name string) (int32, error) {
 		}
 		return -1, err
 	}
-	return i, nil
+	return g.LevelOf(i), nil
 }
 
-// resolvePair resolves the two actor arguments of a two-actor query.
-func resolvePair(full *graph.Graph, args []string) (from, to int32, err error) {
-	if from, err = resolve(full, args[0]); err != nil {
+// resolvePair resolves the two actor arguments of a two-actor query in g.
+func resolvePair(g *graph.Graph, args []string) (from, to int32, err error) {
+	if from, err = resolve(g, args[0]); err != nil {
 		return -1, -1, err
 	}
-	if to, err = resolve(full, args[1]); err != nil {
+	if to, err = resolve(g, args[1]); err != nil {
 		return -1, -1, err
+	}
+	if from == to && g.Level() != "" {
+		return -1, -1, usagef("%s and %s both count as %s at the %s level", args[0], args[1], g.Actor(from).Name, g.Level())
 	}
 	return from, to, nil
 }
 
-// resolveSide resolves a name for a relationship question. Unless literal, a place that stands for an
-// actor (a capital) is replaced by that actor, and the actor's sphere (graph.Sphere) counts as it.
-func resolveSide(full, g *graph.Graph, name string, literal bool) (side, error) {
-	id, err := resolve(full, name)
+// resolveSide resolves a name for a relationship question in g. Unless literal, a place that stands
+// for an actor (a capital) is replaced by that actor, and the actor's sphere (graph.Sphere) counts as
+// it; in a graph rolled up to a level, the actor the name counts as is the side, and literal is refused
+// (the two ask at different levels).
+func resolveSide(g *graph.Graph, name string, literal bool) (side, error) {
+	if literal && g.Level() != "" {
+		return side{}, usagef("--literal asks about the actors as recorded, --level %s about what they count as at that level: give one of them", g.Level())
+	}
+	named, err := g.Resolve(name)
 	if err != nil {
+		_, err = resolve(g, name) // the same error, with the search hint
 		return side{}, err
 	}
 	if literal {
-		return side{named: id, root: id, set: []int32{id}}, nil
+		return side{named: named, root: named, set: []int32{named}}, nil
 	}
-	root := g.StandsFor(id)
-	return side{named: id, root: root, set: g.Sphere(root)}, nil
+	if g.Level() != "" {
+		root := g.LevelOf(named)
+		return side{named: named, root: root, set: []int32{root}, level: g.Level()}, nil
+	}
+	root := g.StandsFor(named)
+	return side{named: named, root: root, set: g.Sphere(root)}, nil
 }
 
 // presentActor resolves a name and checks that the actor is part of the filtered view g.
 func (d *dataset) presentActor(full, g *graph.Graph, name string) (int32, error) {
-	id, err := resolve(full, name)
+	id, err := resolve(g, name)
 	if err != nil {
 		return -1, err
 	}

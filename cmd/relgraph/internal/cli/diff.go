@@ -51,7 +51,7 @@ func newDiffCmd(f *factory) *cobra.Command {
 Actors are matched by id, links by link id (explicit, or derived from kind, ends and date, so the same
 relationship keeps its id across snapshots). The output reads like a unified diff, grouped by link
 kind: '-' a link or actor only in OLD, '+' only in NEW, '~' in both with other dates, certainty,
-sign, weight, attributes or sources, followed by each changed field as 'field: old → new'. An actor
+sign, weight, roles, attributes or sources, followed by each changed field as 'field: old → new'. An actor
 renamed to a new id shows as removed and added. --kinds and --exclude-kinds apply to both sides;
 --at, --since and --until apply to PATH arguments only (an @DATE argument sets its own date).
 
@@ -221,7 +221,7 @@ func diffSide(ds *dataset, arg string, f graph.Filter) (text.DiffSide, error) {
 		if err != nil {
 			return text.DiffSide{}, err
 		}
-		g, err := full.Filter(graph.Filter{At: d, Kinds: f.Kinds, ExcludeKinds: f.ExcludeKinds})
+		g, err := full.Filter(graph.Filter{At: d, Kinds: f.Kinds, ExcludeKinds: f.ExcludeKinds, Level: f.Level})
 		if err != nil {
 			return text.DiffSide{}, usageError{err}
 		}
@@ -233,7 +233,11 @@ func diffSide(ds *dataset, arg string, f graph.Filter) (text.DiffSide, error) {
 		for _, in := range ins {
 			labels = append(labels, inputLabel(in))
 		}
-		return text.DiffSide{Arg: arg, Desc: strings.Join(labels, ", ") + " at " + d.String(), Graph: g}, nil
+		desc := strings.Join(labels, ", ") + " at " + d.String()
+		if f.Level != "" {
+			desc += ", at " + f.Level + " level"
+		}
+		return text.DiffSide{Arg: arg, Desc: desc, Graph: g}, nil
 	}
 	in, err := ds.pathInput(arg)
 	if err != nil {

@@ -173,7 +173,7 @@ func TestSnapshotCommand(t *testing.T) {
 	if code != 0 || out != string(want) {
 		t.Errorf("snapshot to stdout differs from snapshot -o")
 	}
-	if !strings.Contains(out, `"datasets": ["caucasus"],`+"\n"+`  "filter": [{"at": "2016", "since": null, "until": null, "kinds": [], "exclude_kinds": []}],`) {
+	if !strings.Contains(out, `"datasets": ["caucasus"],`+"\n"+`  "filter": [{"at": "2016", "since": null, "until": null, "kinds": [], "exclude_kinds": [], "level": null}],`) {
 		t.Errorf("snapshot header does not record the dataset and the filter:\n%.400s", out)
 	}
 }

@@ -113,7 +113,7 @@ func runExport(opts *exportOptions) error {
 	v := export.Whole(g)
 	desc := "exported by relgraph"
 	if opts.focus != "" {
-		center, err := resolve(full, opts.focus)
+		center, err := resolve(g, opts.focus)
 		if err != nil {
 			return err
 		}

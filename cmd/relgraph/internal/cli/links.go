@@ -40,7 +40,7 @@ people) count as that actor unless --literal: 'links Baku Moscow' lists Azerbaij
 }
 
 func runLinks(opts *linksOptions) error {
-	full, g, err := opts.data.graph()
+	_, g, err := opts.data.graph()
 	if err != nil {
 		return err
 	}
@@ -55,16 +55,16 @@ func runLinks(opts *linksOptions) error {
 		sides := make([]side, len(opts.actors))
 		sets := make([][]int32, len(opts.actors))
 		for i, name := range opts.actors {
-			if sides[i], err = resolveSide(full, g, name, opts.literal); err != nil {
+			if sides[i], err = resolveSide(g, name, opts.literal); err != nil {
 				return err
 			}
 			sets[i] = sides[i].set
 		}
 		note = standsNote(g, sides...)
 		if len(opts.actors) == 1 {
-			ids = g.LinksAcross(sets[0], nil, false)
+			ids = g.LinksInvolving(sets[0], nil)
 		} else {
-			ids = g.LinksAcross(sets[0], sets[1], false)
+			ids = g.LinksInvolving(sets[0], sets[1])
 		}
 	}
 	sortChrono(g, ids)

@@ -18,6 +18,7 @@ type globalOptions struct {
 	since, until string
 	kinds        []string
 	exclude      []string
+	level        string
 	format       string
 	jsonOut      bool
 	output       string
@@ -35,6 +36,7 @@ func (o *globalOptions) addFlags(pf *pflag.FlagSet) {
 	pf.StringVar(&o.until, "until", "", "keep links in force and events up to `DATE`")
 	pf.StringSliceVar(&o.kinds, "kinds", nil, "keep only these link `kinds` (comma-separated)")
 	pf.StringSliceVar(&o.exclude, "exclude-kinds", nil, "drop these link `kinds` (comma-separated)")
+	pf.StringVar(&o.level, "level", "", "ask at the level of an actor `kind` (country, organization…): every actor counts as its nearest ancestor of that kind through stands_for and in, links inside one such actor are dropped")
 	pf.StringVar(&o.format, "format", "text", "output `format`: text or json")
 	pf.BoolVar(&o.jsonOut, "json", false, "short for --format json")
 	pf.StringVarP(&o.output, "output", "o", "", "write the output to `FILE` instead of standard output, all at once and as a shell's > would: an existing file keeps its permissions, a symbolic link is written through to its target, a read-only file is refused")
@@ -73,6 +75,7 @@ func (o *globalOptions) filter() (graph.Filter, error) {
 		*d.dst = v
 	}
 	f.Kinds, f.ExcludeKinds = splitList(o.kinds), splitList(o.exclude)
+	f.Level = strings.TrimSpace(o.level)
 	return f, nil
 }
 
@@ -103,6 +106,9 @@ func (o *globalOptions) filterDesc() string {
 	}
 	if k := splitList(o.exclude); len(k) > 0 {
 		parts = append(parts, "without "+strings.Join(k, ","))
+	}
+	if l := strings.TrimSpace(o.level); l != "" {
+		parts = append(parts, "at "+l+" level")
 	}
 	return strings.Join(parts, "; ")
 }

@@ -83,11 +83,11 @@ func runPath(opts *pathOptions) error {
 		return usagef("--max-len needs --all")
 	}
 	q.MaxSteps = int64(opts.steps)
-	full, g, err := opts.data.graph()
+	_, g, err := opts.data.graph()
 	if err != nil {
 		return err
 	}
-	from, to, err := resolvePair(full, opts.actors[:])
+	from, to, err := resolvePair(g, opts.actors[:])
 	if err != nil {
 		return err
 	}

@@ -123,6 +123,7 @@ func newRoot(f *factory) *cobra.Command {
 		Example: `  relgraph show russia
   relgraph timeline azerbaijan russia
   relgraph links Baku Moscow --kinds energy_deal,trade
+  relgraph rank --by betweenness --level country
   relgraph why azerbaijan russia --corpus ./articles
   relgraph validate ./mydataset`,
 	}
@@ -132,6 +133,7 @@ func newRoot(f *factory) *cobra.Command {
 	f.global.addFlags(root.PersistentFlags())
 	_ = root.RegisterFlagCompletionFunc("kinds", f.data.completeKinds)
 	_ = root.RegisterFlagCompletionFunc("exclude-kinds", f.data.completeKinds)
+	_ = root.RegisterFlagCompletionFunc("level", f.data.completeActorKinds)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageError{fmt.Errorf("%w\nrun '%s --help' for usage", err, c.CommandPath())}
 	})

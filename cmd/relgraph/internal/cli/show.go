@@ -35,16 +35,16 @@ func newShowCmd(f *factory) *cobra.Command {
 }
 
 func runShow(opts *showOptions) error {
-	full, g, err := opts.data.graph()
+	_, g, err := opts.data.graph()
 	if err != nil {
 		return err
 	}
-	id, err := resolve(full, opts.actor)
+	id, err := resolve(g, opts.actor)
 	if err != nil {
 		return err
 	}
 	ac := g.Actor(id)
-	ids := g.LinksOf(id)
+	ids := g.LinksInvolving([]int32{id}, nil)
 	sortChrono(g, ids)
 	ls := links(g, ids)
 	return opts.out.emit(jsonout.NewCard(ac, ls), func(w io.Writer) error { return text.Card(w, g, id, ls, opts.data.filterDesc()) })

@@ -38,13 +38,19 @@ func links(g *graph.Graph, ids []int32) []graph.Link {
 type side struct {
 	named, root int32
 	set         []int32
+	level       string // the level the graph is rolled up to, when it is
 }
 
-// standsNote says which named places stood for which actors ("Baku stands for Azerbaijan"), or "".
+// standsNote says which named places stood for which actors ("Baku stands for Azerbaijan"), or, in a
+// graph rolled up to a level, which named actors count as which ("Vladimir Putin counts as Russia at
+// the country level"), or "".
 func standsNote(g *graph.Graph, sides ...side) string {
 	stands := make([]text.Stand, len(sides))
 	for i, s := range sides {
 		stands[i] = text.Stand{Named: s.named, Root: s.root}
+	}
+	if g.Level() != "" {
+		return text.LevelNote(g, g.Level(), stands...)
 	}
 	return text.StandsNote(g, stands...)
 }

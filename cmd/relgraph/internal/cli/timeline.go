@@ -42,7 +42,7 @@ come last. An actor's capital, cities, companies and people count as the actor u
 }
 
 func runTimeline(opts *timelineOptions) error {
-	full, g, err := opts.data.graph()
+	_, g, err := opts.data.graph()
 	if err != nil {
 		return err
 	}
@@ -51,7 +51,7 @@ func runTimeline(opts *timelineOptions) error {
 	sides := make([]side, len(args))
 	sets := make([][]int32, len(args))
 	for i, name := range args {
-		if sides[i], err = resolveSide(full, g, name, opts.literal); err != nil {
+		if sides[i], err = resolveSide(g, name, opts.literal); err != nil {
 			return err
 		}
 		sets[i] = sides[i].set
@@ -59,12 +59,12 @@ func runTimeline(opts *timelineOptions) error {
 	}
 	var ids []int32
 	if len(args) == 1 {
-		ids = g.LinksAcross(sets[0], nil, false)
+		ids = g.LinksInvolving(sets[0], nil)
 	} else {
 		if sides[0].root == sides[1].root {
 			return usagef("timeline needs two different actors (%s and %s are the same)", args[0], args[1])
 		}
-		ids = g.LinksAcross(sets[0], sets[1], false)
+		ids = g.LinksInvolving(sets[0], sets[1])
 	}
 	sortChrono(g, ids)
 	ls := links(g, ids)

@@ -55,7 +55,7 @@ be no larger than --max-doc-size. A passage that cannot be quoted says why, and 
 }
 
 func runWhy(opts *whyOptions) error {
-	full, g, err := opts.data.graph()
+	_, g, err := opts.data.graph()
 	if err != nil {
 		return err
 	}
@@ -63,7 +63,7 @@ func runWhy(opts *whyOptions) error {
 	var sides [2]side
 	var names [2]string
 	for i, name := range args {
-		if sides[i], err = resolveSide(full, g, name, opts.literal); err != nil {
+		if sides[i], err = resolveSide(g, name, opts.literal); err != nil {
 			return err
 		}
 		names[i] = g.Actor(sides[i].root).Name
@@ -71,7 +71,7 @@ func runWhy(opts *whyOptions) error {
 	if sides[0].root == sides[1].root {
 		return usagef("why needs two different actors (%s and %s are the same)", args[0], args[1])
 	}
-	ids := g.LinksAcross(sides[0].set, sides[1].set, false)
+	ids := g.LinksInvolving(sides[0].set, sides[1].set)
 	sortChrono(g, ids)
 	var corpus fs.FS
 	if opts.corpus != "" {
