@@ -1,14 +1,6 @@
 package cli
 
 import (
-	"fmt"
-	"io"
-	"slices"
-	"strings"
-
-	"github.com/relgraph/relgraph/graph"
-	"github.com/relgraph/relgraph/render/jsonout"
-	"github.com/relgraph/relgraph/render/text"
 	"github.com/spf13/cobra"
 )
 
@@ -18,7 +10,7 @@ type actorsOptions struct {
 	out  *printer
 
 	kind  string
-	query string // the search, normalised; "" lists every actor
+	query string // the search; "" lists every actor
 }
 
 func newActorsCmd(f *factory) *cobra.Command {
@@ -35,7 +27,7 @@ and diacritics). With --at/--since/--until or kind filters, only actors present 
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
-				opts.query = graph.Normalize(args[0])
+				opts.query = args[0]
 			}
 			return runActors(opts)
 		},
@@ -46,43 +38,15 @@ and diacritics). With --at/--since/--until or kind filters, only actors present 
 }
 
 func runActors(opts *actorsOptions) error {
-	_, g, err := opts.data.graph()
+	v, err := opts.data.view()
 	if err != nil {
 		return err
 	}
-	kind := opts.kind
-	if kind != "" && !g.Kinds().HasActor(kind) {
-		hint := ""
-		if s := graph.Suggest(kind, slices.Values(g.Kinds().ActorKindNames())); s != "" {
-			hint = fmt.Sprintf(" (did you mean %q?)", s)
-		}
-		return usagef("unknown actor kind %q%s; kinds: %s", kind, hint, strings.Join(g.Kinds().ActorKindNames(), ", "))
+	ans, err := v.Actors(opts.query, opts.kind)
+	if err != nil {
+		return err
 	}
-	var found []graph.Actor
-	for _, i := range g.PresentActors() {
-		ac := g.Actor(i)
-		if kind != "" && ac.Kind != kind {
-			continue
-		}
-		if opts.query != "" && !actorMatches(ac, opts.query) {
-			continue
-		}
-		found = append(found, *ac)
-	}
-	slices.SortFunc(found, func(x, y graph.Actor) int { return strings.Compare(x.ID, y.ID) })
-	return opts.out.emit(jsonout.ActorList{Actors: jsonout.FromActors(found)}, func(w io.Writer) error { return text.Actors(w, found) })
-}
-
-func actorMatches(ac *graph.Actor, query string) bool {
-	if strings.Contains(graph.Normalize(ac.ID), query) || strings.Contains(graph.Normalize(ac.Name), query) {
-		return true
-	}
-	for _, al := range ac.Aliases {
-		if strings.Contains(graph.Normalize(al), query) {
-			return true
-		}
-	}
-	return false
+	return opts.out.emit(ans.JSON(), ans.Text)
 }
 
 // nonNil returns s, or an empty slice for nil, so JSON shows [] rather than null.

@@ -1,12 +1,6 @@
 package cli
 
 import (
-	"io"
-	"strings"
-
-	"github.com/relgraph/relgraph/graph/query"
-	"github.com/relgraph/relgraph/render/jsonout"
-	"github.com/relgraph/relgraph/render/text"
 	"github.com/spf13/cobra"
 )
 
@@ -41,18 +35,15 @@ func newNeighborsCmd(f *factory) *cobra.Command {
 }
 
 func runNeighbors(opts *neighborsOptions) error {
-	_, g, err := opts.data.graph()
+	v, err := opts.data.view()
 	if err != nil {
 		return err
 	}
-	id, err := resolve(g, opts.actor)
+	ans, err := v.Neighbors(opts.actor, opts.depth)
 	if err != nil {
 		return err
 	}
-	res := query.Neighborhood(g, id, opts.depth)
-	return opts.out.emit(jsonout.FromNeighborhood(&res), func(w io.Writer) error {
-		return text.Neighbours(w, g, id, opts.depth, res, opts.data.filterDesc())
-	})
+	return opts.out.emit(ans.JSON(), ans.Text)
 }
 
 // rankOptions are the flags of 'relgraph rank'.
@@ -93,30 +84,15 @@ func newRankCmd(f *factory) *cobra.Command {
 }
 
 func runRank(opts *rankOptions) error {
-	_, g, err := opts.data.graph()
+	v, err := opts.data.view()
 	if err != nil {
 		return err
 	}
-	res, err := query.Rank(g, opts.by, 0)
+	ans, err := v.Rank(opts.by, opts.top, opts.kind)
 	if err != nil {
-		return usageError{err}
+		return err
 	}
-	if kind := opts.kind; kind != "" {
-		if !g.Kinds().HasActor(kind) {
-			return usagef("unknown actor kind %q (kinds: %s)", kind, strings.Join(g.Kinds().ActorKindNames(), ", "))
-		}
-		var keep []query.Score
-		for _, s := range res.Actors {
-			if i, _ := g.ActorIndex(s.Actor); g.Actor(i).Kind == kind {
-				keep = append(keep, s)
-			}
-		}
-		res.Actors = nonNil(keep)
-	}
-	if opts.top > 0 && len(res.Actors) > opts.top {
-		res.Actors = res.Actors[:opts.top]
-	}
-	return opts.out.emit(jsonout.FromRank(&res), func(w io.Writer) error { return text.Rank(w, g, res, opts.by, opts.data.filterDesc()) })
+	return opts.out.emit(ans.JSON(), ans.Text)
 }
 
 // chokepointsOptions are the flags and arguments of 'relgraph chokepoints'.
@@ -155,28 +131,19 @@ func runChokepoints(opts *chokepointsOptions) error {
 	if len(opts.actors) == 1 {
 		return usagef("chokepoints takes no actors, or two (A and B)")
 	}
-	_, g, err := opts.data.graph()
+	v, err := opts.data.view()
 	if err != nil {
 		return err
 	}
 	if len(opts.actors) == 0 {
-		res := query.Chokepoints(g)
-		return opts.out.emit(jsonout.FromChokepoints(&res), func(w io.Writer) error { return text.Chokepoints(w, g, res, opts.data.filterDesc()) })
+		ans := v.Chokepoints()
+		return opts.out.emit(ans.JSON(), ans.Text)
 	}
-	from, to, err := resolvePair(g, opts.actors)
+	ans, err := v.Cut(opts.actors[0], opts.actors[1], opts.directed)
 	if err != nil {
 		return err
 	}
-	res, err := query.Cut(g, from, to, opts.directed)
-	msg, err := opts.data.queryOutcome(err)
-	if err != nil {
-		return err
-	}
-	out := struct {
-		jsonout.Cut
-		Message string `json:"message,omitempty"`
-	}{jsonout.FromCut(&res), msg}
-	return opts.out.emit(out, func(w io.Writer) error { return text.Cut(w, g, from, to, res, msg, opts.data.filterDesc()) })
+	return opts.out.emit(ans.JSON(), ans.Text)
 }
 
 // balanceOptions are the flags of 'relgraph balance'.
@@ -212,10 +179,10 @@ balanced triangles. Unbalanced triangles are listed with those held by the most 
 }
 
 func runBalance(opts *balanceOptions) error {
-	_, g, err := opts.data.graph()
+	v, err := opts.data.view()
 	if err != nil {
 		return err
 	}
-	res := query.Balance(g, opts.top)
-	return opts.out.emit(jsonout.FromBalance(&res), func(w io.Writer) error { return text.Balance(w, g, res, opts.data.filterDesc()) })
+	ans := v.Balance(opts.top)
+	return opts.out.emit(ans.JSON(), ans.Text)
 }

@@ -1,12 +1,7 @@
 package cli
 
 import (
-	"io"
-	"slices"
-
 	"github.com/relgraph/relgraph/graph/query"
-	"github.com/relgraph/relgraph/render/jsonout"
-	"github.com/relgraph/relgraph/render/text"
 	"github.com/spf13/cobra"
 )
 
@@ -60,38 +55,13 @@ they run out, the paths shown are the best of those found, and the answer says s
 func runConnect(opts *connectOptions) error {
 	q := opts.query
 	q.MaxSteps = int64(opts.steps)
-	_, g, err := opts.data.graph()
+	v, err := opts.data.view()
 	if err != nil {
 		return err
 	}
-	args := opts.actors
-	var sides [2]side
-	for i, name := range args {
-		if sides[i], err = resolveSide(g, name, opts.literal); err != nil {
-			return err
-		}
-	}
-	if sides[0].root == sides[1].root {
-		return usagef("connect needs two different actors (%s and %s are both %s)", args[0], args[1], g.Actor(sides[0].root).Name)
-	}
-	// An actor in both spheres (rare) stays with A.
-	var bset []int32
-	for _, x := range sides[1].set {
-		if !slices.Contains(sides[0].set, x) {
-			bset = append(bset, x)
-		}
-	}
-	res, err := query.Connect(g, sides[0].root, sides[0].set, sides[1].root, bset, q)
-	msg, err := opts.data.queryOutcome(err)
+	ans, err := v.Connect(opts.actors[0], opts.actors[1], opts.literal, q)
 	if err != nil {
 		return err
 	}
-	out := struct {
-		jsonout.ConnectResult
-		Note    string `json:"note,omitempty"`
-		Message string `json:"message,omitempty"`
-	}{jsonout.FromConnectResult(&res), standsNote(g, sides[:]...), msg}
-	return opts.out.emit(out, func(w io.Writer) error {
-		return text.Connect(w, g, res, out.Note, msg, opts.data.filterDesc())
-	})
+	return opts.out.emit(ans.JSON(), ans.Text)
 }

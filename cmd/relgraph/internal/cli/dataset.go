@@ -10,11 +10,11 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode"
+
+	"github.com/relgraph/relgraph/cmd/relgraph/internal/answer"
 
 	"github.com/relgraph/relgraph/data"
 	"github.com/relgraph/relgraph/graph"
-	"github.com/relgraph/relgraph/graph/query"
 	"github.com/relgraph/relgraph/render/text"
 	"github.com/spf13/cobra"
 )
@@ -177,57 +177,18 @@ func (d *dataset) graph() (full, view *graph.Graph, err error) {
 	return full, view, nil
 }
 
-// resolve turns a user's actor name into the number of the actor it counts as in g: the actor named,
-// or, when g is rolled up to a level (--level), the actor of that level it belongs to.
+// view loads the dataset, applies the global filters and returns the view questions are asked of.
+func (d *dataset) view() (answer.View, error) {
+	_, g, err := d.graph()
+	if err != nil {
+		return answer.View{}, err
+	}
+	return answer.View{Graph: g, Filter: d.filterDesc()}, nil
+}
+
+// resolve turns a user's actor name into the number of the actor it counts as in g (answer.View.Resolve).
 func resolve(g *graph.Graph, name string) (int32, error) {
-	i, err := g.Resolve(name)
-	if err != nil {
-		// Without a single actor to suggest, point to the search.
-		var ue *graph.UnknownActorError
-		if errors.As(err, &ue) && len(ue.Suggestions) != 1 {
-			return -1, fmt.Errorf("%w (search with: relgraph actors %s)", err, shellWord(name))
-		}
-		return -1, err
-	}
-	return g.LevelOf(i), nil
-}
-
-// resolvePair resolves the two actor arguments of a two-actor query in g.
-func resolvePair(g *graph.Graph, args []string) (from, to int32, err error) {
-	if from, err = resolve(g, args[0]); err != nil {
-		return -1, -1, err
-	}
-	if to, err = resolve(g, args[1]); err != nil {
-		return -1, -1, err
-	}
-	if from == to && g.Level() != "" {
-		return -1, -1, usagef("%s and %s both count as %s at the %s level", args[0], args[1], g.Actor(from).Name, g.Level())
-	}
-	return from, to, nil
-}
-
-// resolveSide resolves a name for a relationship question in g. Unless literal, a place that stands
-// for an actor (a capital) is replaced by that actor, and the actor's sphere (graph.Sphere) counts as
-// it; in a graph rolled up to a level, the actor the name counts as is the side, and literal is refused
-// (the two ask at different levels).
-func resolveSide(g *graph.Graph, name string, literal bool) (side, error) {
-	if literal && g.Level() != "" {
-		return side{}, usagef("--literal asks about the actors as recorded, --level %s about what they count as at that level: give one of them", g.Level())
-	}
-	named, err := g.Resolve(name)
-	if err != nil {
-		_, err = resolve(g, name) // the same error, with the search hint
-		return side{}, err
-	}
-	if literal {
-		return side{named: named, root: named, set: []int32{named}}, nil
-	}
-	if g.Level() != "" {
-		root := g.LevelOf(named)
-		return side{named: named, root: root, set: []int32{root}, level: g.Level()}, nil
-	}
-	root := g.StandsFor(named)
-	return side{named: named, root: root, set: g.Sphere(root)}, nil
+	return answer.View{Graph: g}.Resolve(name)
 }
 
 // presentActor resolves a name and checks that the actor is part of the filtered view g.
@@ -240,32 +201,6 @@ func (d *dataset) presentActor(full, g *graph.Graph, name string) (int32, error)
 		return -1, fmt.Errorf("%s is not in the view%s", full.Actor(id).Name, d.underFilter())
 	}
 	return id, nil
-}
-
-// queryOutcome sorts a query's error into what the command does with it: the same actor twice is a
-// usage error (exit 2); an actor without links under the filters is a message printed with exit 0 (the
-// query found nothing, and says why); anything else is an error as it stands.
-func (d *dataset) queryOutcome(err error) (msg string, _ error) {
-	switch {
-	case errors.Is(err, query.ErrSameActor):
-		return "", usageError{err}
-	case errors.Is(err, graph.ErrAbsent):
-		return d.absentMessage(err), nil
-	}
-	return "", err
-}
-
-// absentMessage explains that an actor has no links under the filters.
-func (d *dataset) absentMessage(err error) string {
-	msg := err.Error()
-	var ae *query.AbsentError
-	if errors.As(err, &ae) {
-		msg = fmt.Sprintf("%q has no links", ae.Actor)
-	}
-	if desc := d.filterDesc(); desc != "" {
-		return msg + " under the current filter (" + desc + "); nothing to search"
-	}
-	return msg + "; nothing to search"
 }
 
 // writeStats prints what --stats shows after a command: what was loaded, how long it took and the
@@ -319,21 +254,4 @@ func (d *dataset) completeActorKinds(*cobra.Command, []string, string) ([]string
 		return nil, cobra.ShellCompDirectiveError
 	}
 	return g.Kinds().ActorKindNames(), cobra.ShellCompDirectiveNoFileComp
-}
-
-// shellWord returns s as one word of a POSIX shell command line, so that a suggested command can be
-// pasted and run: unchanged when it holds only letters, digits and -_.,:@%+=/, else single-quoted
-// (a single quote inside written as '\”).
-func shellWord(s string) string {
-	plain := s != ""
-	for _, r := range s {
-		if !(unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("-_.,:@%+=/", r)) {
-			plain = false
-			break
-		}
-	}
-	if plain {
-		return s
-	}
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }

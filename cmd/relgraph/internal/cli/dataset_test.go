@@ -36,24 +36,6 @@ func TestDatasetLoadsOnce(t *testing.T) {
 	}
 }
 
-func TestShellWord(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"moscow", "moscow"},
-		{"Türkiye", "Türkiye"},
-		{"a-b_c.d", "a-b_c.d"},
-		{"defence ministry", "'defence ministry'"},
-		{"o'brien", `'o'\''brien'`},
-		{"$(rm -rf ~)", "'$(rm -rf ~)'"},
-		{"a;b", "'a;b'"},
-		{"", "''"},
-	}
-	for _, tt := range tests {
-		if got := shellWord(tt.in); got != tt.want {
-			t.Errorf("shellWord(%q) = %s, want %s", tt.in, got, tt.want)
-		}
-	}
-}
-
 // TestDataGivenTwice checks that the same dataset named twice in --data, however it is spelled, loads
 // once, while two different datasets both load.
 func TestDataGivenTwice(t *testing.T) {

@@ -5,17 +5,15 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 
+	"github.com/relgraph/relgraph/cmd/relgraph/internal/answer"
 	"github.com/relgraph/relgraph/data"
 	"github.com/relgraph/relgraph/graph"
-	"github.com/relgraph/relgraph/graph/query"
 	"github.com/relgraph/relgraph/render"
-	"github.com/relgraph/relgraph/render/jsonout"
 	"github.com/relgraph/relgraph/render/text"
 	"github.com/spf13/cobra"
 )
@@ -138,26 +136,17 @@ func runDiff(o *diffOptions) error {
 			return err
 		}
 	}
-	old, new := sides[0], sides[1]
-	c := graph.Diff(old.Graph, new.Graph)
-
-	var view map[string]bool // actor ids kept by --focus; nil keeps everything
-	focusDesc := ""
-	if o.focus != "" {
-		var name string
-		if view, name, err = diffFocus(o.data, old.Graph, new.Graph, o.focus, o.depth); err != nil {
-			return err
-		}
-		c = focusChanges(c, view)
-		focusDesc = fmt.Sprintf("the actors within %d link(s) of %s", o.depth, name)
-	}
-	if o.quiet {
-		return o.differences(&c)
-	}
-	if err := writeDiffAnswer(o, old, new, c, view, focusDesc, format); err != nil {
+	ans, err := answer.NewDiff(sides[0], sides[1], o.focus, o.depth, o.data.filterDesc())
+	if err != nil {
 		return err
 	}
-	return o.differences(&c)
+	if o.quiet {
+		return o.differences(&ans.Changes)
+	}
+	if err := writeDiffAnswer(o, ans, format); err != nil {
+		return err
+	}
+	return o.differences(&ans.Changes)
 }
 
 // differences is what --exit-code makes of the changes c: errDifferent when there are any.
@@ -170,34 +159,19 @@ func (o *diffOptions) differences(c *graph.Changes) error {
 
 // writeDiffAnswer writes the changes c between old and new: drawn in format, counted (--summary), or
 // in full as text or JSON.
-func writeDiffAnswer(o *diffOptions, old, new text.DiffSide, c graph.Changes, view map[string]bool, focusDesc, format string) error {
+func writeDiffAnswer(o *diffOptions, ans *answer.Diff, format string) error {
 	out := o.out
 	if format != "" {
-		return drawDiff(o, old, new, c, view, focusDesc, format)
+		return drawDiff(o, ans.Old, ans.New, ans.Changes, ans.View, ans.Focus, format)
 	}
 	if o.summary {
-		s := query.CountChanges(&c)
-		return out.emit(struct {
-			Old     string             `json:"old"`
-			New     string             `json:"new"`
-			Summary jsonout.DiffCounts `json:"summary"`
-		}{old.Arg, new.Arg, jsonout.FromDiffCounts(&s)}, func(w io.Writer) error {
-			text.DiffHeader(w, old, new, focusDesc)
-			return text.DiffSummaryTable(w, s)
-		})
+		return out.emit(ans.SummaryJSON(), ans.SummaryText)
 	}
 	var style func([]byte) []byte
 	if out.colour() {
 		style = text.ColourDiff
 	}
-	return out.emitStyled(struct {
-		Old string `json:"old"`
-		New string `json:"new"`
-		jsonout.Changes
-	}{old.Arg, new.Arg, jsonout.FromChanges(&c)}, func(w io.Writer) error {
-		text.DiffHeader(w, old, new, focusDesc)
-		return text.Diff(w, old.Graph, new.Graph, c)
-	}, style)
+	return out.emitStyled(ans.JSON(), ans.Text, style)
 }
 
 // isPictureFile reports whether -o names a drawing (.svg, .png, .dot, .gv).
@@ -212,18 +186,10 @@ func isPictureFile(name string) bool {
 // diffSide loads one side of a diff: @DATE is the loaded dataset at DATE (with the kind filters of f),
 // anything else a dataset or snapshot path (with every filter of f).
 func diffSide(ds *dataset, arg string, f graph.Filter) (text.DiffSide, error) {
-	if rest, ok := strings.CutPrefix(arg, "@"); ok {
-		d, err := graph.ParseDate(rest)
-		if err != nil || d == 0 {
-			return text.DiffSide{}, usagef("%s: want @DATE with DATE as YYYY, YYYY-MM or YYYY-MM-DD", arg)
-		}
+	if strings.HasPrefix(arg, "@") {
 		full, err := ds.load()
 		if err != nil {
 			return text.DiffSide{}, err
-		}
-		g, err := full.Filter(graph.Filter{At: d, Kinds: f.Kinds, ExcludeKinds: f.ExcludeKinds, Level: f.Level})
-		if err != nil {
-			return text.DiffSide{}, usageError{err}
 		}
 		ins, err := ds.inputs()
 		if err != nil {
@@ -233,11 +199,7 @@ func diffSide(ds *dataset, arg string, f graph.Filter) (text.DiffSide, error) {
 		for _, in := range ins {
 			labels = append(labels, inputLabel(in))
 		}
-		desc := strings.Join(labels, ", ") + " at " + d.String()
-		if f.Level != "" {
-			desc += ", at " + f.Level + " level"
-		}
-		return text.DiffSide{Arg: arg, Desc: desc, Graph: g}, nil
+		return answer.DateSide(full, arg, strings.Join(labels, ", "), f)
 	}
 	in, err := ds.pathInput(arg)
 	if err != nil {
@@ -274,55 +236,6 @@ func diffSide(ds *dataset, arg string, f graph.Filter) (text.DiffSide, error) {
 		desc = text.JoinNonEmpty("; ", desc, d)
 	}
 	return text.DiffSide{Arg: arg, Desc: desc, Graph: g}, nil
-}
-
-// diffFocus returns the ids of the actors within depth links of the named actor in either graph, and
-// the actor's name.
-func diffFocus(ds *dataset, old, new *graph.Graph, name string, depth int) (map[string]bool, string, error) {
-	view := map[string]bool{}
-	var firstErr error
-	display := ""
-	for _, g := range []*graph.Graph{new, old} {
-		id, err := resolve(g, name)
-		if err != nil {
-			firstErr = cmp.Or(firstErr, err)
-			continue
-		}
-		display = cmp.Or(display, g.Actor(id).Name)
-		for _, x := range query.Ego(g, id, depth) {
-			view[g.Actor(x).ID] = true
-		}
-	}
-	if display == "" {
-		return nil, "", firstErr
-	}
-	if len(view) == 0 {
-		return nil, "", fmt.Errorf("%s is in neither snapshot%s", display, ds.underFilter())
-	}
-	return view, display, nil
-}
-
-// focusChanges keeps the changes to actors in view and to links with both ends in it.
-func focusChanges(c graph.Changes, view map[string]bool) graph.Changes {
-	keepActor := func(x graph.Actor) bool { return view[x.ID] }
-	keepLink := func(l graph.Link) bool { return view[l.From] && view[l.To] }
-	out := graph.Changes{
-		Actors: graph.ActorChanges{Added: filter(c.Actors.Added, keepActor), Removed: filter(c.Actors.Removed, keepActor),
-			Changed: filter(c.Actors.Changed, func(ch graph.ActorChange) bool { return view[ch.ID] })},
-		Links: graph.LinkChanges{Added: filter(c.Links.Added, keepLink), Removed: filter(c.Links.Removed, keepLink),
-			Changed: filter(c.Links.Changed, func(ch graph.LinkChange) bool { return keepLink(ch.Before) || keepLink(ch.After) })},
-	}
-	return out
-}
-
-func filter[T any](s []T, keep func(T) bool) []T {
-	out := []T{}
-	for _, x := range s {
-		if keep(x) {
-			out = append(out, x)
-		}
-	}
-	return out
 }
 
 // drawDiff draws the union of both graphs (or the part of it in view) with the diff colours.

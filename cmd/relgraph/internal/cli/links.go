@@ -1,10 +1,6 @@
 package cli
 
 import (
-	"io"
-
-	"github.com/relgraph/relgraph/render/jsonout"
-	"github.com/relgraph/relgraph/render/text"
 	"github.com/spf13/cobra"
 )
 
@@ -40,36 +36,13 @@ people) count as that actor unless --literal: 'links Baku Moscow' lists Azerbaij
 }
 
 func runLinks(opts *linksOptions) error {
-	_, g, err := opts.data.graph()
+	v, err := opts.data.view()
 	if err != nil {
 		return err
 	}
-	var ids []int32
-	var note string
-	switch len(opts.actors) {
-	case 0:
-		for i := range g.NumLinks() {
-			ids = append(ids, int32(i))
-		}
-	default:
-		sides := make([]side, len(opts.actors))
-		sets := make([][]int32, len(opts.actors))
-		for i, name := range opts.actors {
-			if sides[i], err = resolveSide(g, name, opts.literal); err != nil {
-				return err
-			}
-			sets[i] = sides[i].set
-		}
-		note = standsNote(g, sides...)
-		if len(opts.actors) == 1 {
-			ids = g.LinksInvolving(sets[0], nil)
-		} else {
-			ids = g.LinksInvolving(sets[0], sets[1])
-		}
+	ans, err := v.Links(opts.actors, opts.literal)
+	if err != nil {
+		return err
 	}
-	sortChrono(g, ids)
-	ls := links(g, ids)
-	return opts.out.emit(jsonout.LinkList{Links: jsonout.FromLinks(ls)}, func(w io.Writer) error {
-		return text.Links(w, g, ls, note, opts.data.filterDesc())
-	})
+	return opts.out.emit(ans.JSON(), ans.Text)
 }

@@ -3,7 +3,7 @@ package cli
 import (
 	"io"
 
-	"github.com/relgraph/relgraph/graph"
+	"github.com/relgraph/relgraph/cmd/relgraph/internal/answer"
 	"github.com/relgraph/relgraph/graph/query"
 	"github.com/relgraph/relgraph/render/jsonout"
 	"github.com/relgraph/relgraph/render/text"
@@ -83,16 +83,16 @@ func runPath(opts *pathOptions) error {
 		return usagef("--max-len needs --all")
 	}
 	q.MaxSteps = int64(opts.steps)
-	_, g, err := opts.data.graph()
+	v, err := opts.data.view()
 	if err != nil {
 		return err
 	}
-	from, to, err := resolvePair(g, opts.actors[:])
+	from, to, err := v.ResolvePair(opts.actors[0], opts.actors[1])
 	if err != nil {
 		return err
 	}
 	return opts.out.stream(!opts.out.isJSON(), func(w io.Writer) error {
-		return writePathAnswer(w, opts.data, opts.out.isJSON(), g, from, to, q)
+		return writePathAnswer(w, v, opts.out.isJSON(), from, to, q)
 	})
 }
 
@@ -102,9 +102,10 @@ func stepsFlag(f *pflag.FlagSet, p *int) {
 		"the most `steps` a search for several paths may take (an edge examined is one, a link listed 100)")
 }
 
-// writePathAnswer runs a path query on g, a view of d, and writes its answer to w as the paths are
-// found: text, or JSON (asJSON) in emit's layout.
-func writePathAnswer(w io.Writer, d *dataset, asJSON bool, g *graph.Graph, from, to int32, opts query.PathOptions) error {
+// writePathAnswer runs a path query on the view v and writes its answer to w as the paths are found:
+// text, or JSON (asJSON) in the layout of answer.Paths.
+func writePathAnswer(w io.Writer, v answer.View, asJSON bool, from, to int32, opts query.PathOptions) error {
+	g := v.Graph
 	// answer is the JSON shape: the paths streamed into its list, the rest written around them.
 	type answer struct {
 		jsonout.PathResult
@@ -129,12 +130,12 @@ func writePathAnswer(w io.Writer, d *dataset, asJSON bool, g *graph.Graph, from,
 		}
 		end = func() error { return jl.End(shape()) }
 	} else {
-		pw := text.NewPathWriter(w, g, opts, g.Actor(from).Name, g.Actor(to).Name, d.filterDesc())
+		pw := text.NewPathWriter(w, g, opts, g.Actor(from).Name, g.Actor(to).Name, v.Filter)
 		add = pw.Add
 		end = func() error { return pw.End(res, msg) }
 	}
 	r, err := query.EachPath(g, from, to, opts, add)
-	m, err := d.queryOutcome(err)
+	m, err := v.Outcome(err)
 	if err != nil {
 		return err
 	}

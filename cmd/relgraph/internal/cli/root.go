@@ -7,8 +7,8 @@
 // file, escaped, coloured), progressStream (progress.go) the progress lines of a terminal. A factory
 // (factory.go) hands them to the commands. Each command is an options struct holding its flags and
 // arguments, a constructor that declares them on a cobra command and fills the struct, and a run
-// function that resolves the actors, asks the question (package graph/query) and writes the answer
-// (render/text or render/jsonout).
+// function that asks the question of the view (package answer, which the web server shares) and
+// writes the answer as text or JSON.
 package cli
 
 import (
@@ -19,6 +19,8 @@ import (
 	"os"
 	"strings"
 	"time"
+
+	"github.com/relgraph/relgraph/cmd/relgraph/internal/answer"
 
 	"github.com/relgraph/relgraph/internal/version"
 	"github.com/relgraph/relgraph/render/text"
@@ -86,7 +88,8 @@ func Main(args []string, env Env) int {
 	}
 	var ue usageError
 	var te troubleError
-	if errors.As(err, &ue) || errors.As(err, &te) {
+	var ie *answer.InputError
+	if errors.As(err, &ue) || errors.As(err, &te) || errors.As(err, &ie) {
 		return ExitUsage
 	}
 	return ExitError

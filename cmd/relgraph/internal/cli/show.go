@@ -1,10 +1,6 @@
 package cli
 
 import (
-	"io"
-
-	"github.com/relgraph/relgraph/render/jsonout"
-	"github.com/relgraph/relgraph/render/text"
 	"github.com/spf13/cobra"
 )
 
@@ -35,19 +31,15 @@ func newShowCmd(f *factory) *cobra.Command {
 }
 
 func runShow(opts *showOptions) error {
-	_, g, err := opts.data.graph()
+	v, err := opts.data.view()
 	if err != nil {
 		return err
 	}
-	id, err := resolve(g, opts.actor)
+	ans, err := v.Show(opts.actor)
 	if err != nil {
 		return err
 	}
-	ac := g.Actor(id)
-	ids := g.LinksInvolving([]int32{id}, nil)
-	sortChrono(g, ids)
-	ls := links(g, ids)
-	return opts.out.emit(jsonout.NewCard(ac, ls), func(w io.Writer) error { return text.Card(w, g, id, ls, opts.data.filterDesc()) })
+	return opts.out.emit(ans.JSON(), ans.Text)
 }
 
 // exactArgs is cobra.ExactArgs with a message that names the arguments.

@@ -1,10 +1,6 @@
 package cli
 
 import (
-	"io"
-
-	"github.com/relgraph/relgraph/render/jsonout"
-	"github.com/relgraph/relgraph/render/text"
 	"github.com/spf13/cobra"
 )
 
@@ -42,33 +38,13 @@ come last. An actor's capital, cities, companies and people count as the actor u
 }
 
 func runTimeline(opts *timelineOptions) error {
-	_, g, err := opts.data.graph()
+	v, err := opts.data.view()
 	if err != nil {
 		return err
 	}
-	args := opts.actors
-	var names []string
-	sides := make([]side, len(args))
-	sets := make([][]int32, len(args))
-	for i, name := range args {
-		if sides[i], err = resolveSide(g, name, opts.literal); err != nil {
-			return err
-		}
-		sets[i] = sides[i].set
-		names = append(names, g.Actor(sides[i].root).Name)
+	ans, err := v.Timeline(opts.actors, opts.literal)
+	if err != nil {
+		return err
 	}
-	var ids []int32
-	if len(args) == 1 {
-		ids = g.LinksInvolving(sets[0], nil)
-	} else {
-		if sides[0].root == sides[1].root {
-			return usagef("timeline needs two different actors (%s and %s are the same)", args[0], args[1])
-		}
-		ids = g.LinksInvolving(sets[0], sets[1])
-	}
-	sortChrono(g, ids)
-	ls := links(g, ids)
-	return opts.out.emit(jsonout.Timeline{Events: jsonout.FromLinks(ls)}, func(w io.Writer) error {
-		return text.TimelineAnswer(w, g, names, ls, standsNote(g, sides...), opts.data.filterDesc())
-	})
+	return opts.out.emit(ans.JSON(), ans.Text)
 }
