@@ -17,12 +17,14 @@ import (
 // Kinds: Kinds keeps only links of the listed kinds, ExcludeKinds drops the listed kinds.
 //
 // Level: after the other filters, Level rolls the graph up to an actor kind (see Graph.LevelOf): every
-// actor counts as its nearest ancestor of that kind through stands_for and in, or as itself when it
-// has none, so that a question about countries can be asked of data that records people, ministries
-// and firms. Each link keeps its id, kind, dates, roles and sources and joins the actors its ends
+// actor counts as its nearest ancestor of that kind, or as itself when it has none, the way Sphere
+// counts an actor's people, ministries, firms, units and capital as the actor — through stands_for,
+// and through in for people, companies, organisations and military units, not for places and regions
+// that merely lie in another — so that a question about countries can be asked of data that records
+// people, ministries and firms. Each link keeps its id, kind, dates, roles and sources and joins the actors its ends
 // count as (Link.Recorded keeps the recorded ends); parallel links stay apart; a link whose two ends
-// count as the same actor (a minister's post in his own country, a pipeline segment between two of its
-// cities) is dropped. Actors that count as another are not present.
+// count as the same actor (a minister's post in his own country, a company's located_in link) is
+// dropped. Actors that count as another are not present.
 //
 // Actors: with no filter every actor is present. A time filter leaves out actors whose own start/end
 // lie outside the window unless a kept link touches them or names them in a role; a kind filter also

@@ -29,7 +29,8 @@ func (g *Graph) Level() string {
 }
 
 // LevelOf returns the actor that actor a counts as in g: in a graph rolled up to a level, its nearest
-// ancestor of that kind (or a itself when it has none); otherwise a. O(1).
+// ancestor of that kind through stands_for and, for people, companies, organisations and military
+// units, in (or a itself when it has none); otherwise a. O(1).
 func (g *Graph) LevelOf(a int32) int32 {
 	if g.up == nil {
 		return a
@@ -60,21 +61,23 @@ func (g *Graph) roleActor(ro *Role) (int32, bool) {
 	return g.LevelOf(a), true
 }
 
-// parentOf returns the actor that actor a rolls up into: the one it stands for, else the one it is
-// in, else -1.
+// parentOf returns the actor that actor a rolls up into, as Sphere counts it: the one it stands for
+// (a capital's country), else, for a person, company, organisation or military unit, the one it is
+// in; else -1. A place or a region that merely lies in another does not roll up: a breakaway region
+// is not its country, and a pipeline's town is not its owner.
 func (u *universe) parentOf(a int32) int32 {
 	ac := &u.actors[a]
 	if p, ok := u.byID[ac.StandsFor]; ok && p != a {
 		return p
 	}
-	if p, ok := u.byID[ac.In]; ok && p != a {
+	if p, ok := u.byID[ac.In]; ok && p != a && agentKinds[ac.Kind] {
 		return p
 	}
 	return -1
 }
 
 // rollUp returns g rolled up to the actor kind level, as Filter describes for Filter.Level: every
-// actor counts as its nearest ancestor of that kind through stands_for and in (an actor of the kind
+// actor counts as its nearest ancestor of that kind along the chain of parentOf (an actor of the kind
 // counts as itself, one with no such ancestor stays itself). O(actors·depth + links).
 func (g *Graph) rollUp(level string) (*Graph, error) {
 	u := g.u

@@ -254,3 +254,41 @@ func TestLinksInvolving(t *testing.T) {
 		t.Errorf("links with a role of Azerbaijan at country level: %d, want 1 (Putin's visit: host and place)", got)
 	}
 }
+
+// TestRollUpKeepsPlaces: a region or a town that lies in a country is not the country at its level
+// (a breakaway region recognised by another state is no tie to the state it broke from), while a
+// military unit in a country is.
+func TestRollUpKeepsPlaces(t *testing.T) {
+	b := graph.NewBuilder(nil)
+	for _, a := range []graph.Actor{
+		{ID: "ru", Kind: "country"}, {ID: "ge", Kind: "country"},
+		{ID: "ossetia", Kind: "region", In: "ge"},
+		{ID: "gori", Kind: "city", In: "ge"},
+		{ID: "base", Kind: "military-unit", In: "ru"},
+	} {
+		b.AddActor(a)
+	}
+	for _, l := range []graph.Link{
+		{Kind: "mediation", From: "ru", To: "ossetia", Sign: 1},
+		{Kind: "conflict", From: "base", To: "gori", Sign: -1},
+	} {
+		b.AddLink(&l)
+	}
+	g, err := b.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := atLevel(t, g, "country")
+	for id, want := range map[string]string{"ossetia": "ossetia", "gori": "gori", "base": "ru"} {
+		if got := c.Actor(c.LevelOf(graphtest.Actor(t, c, id))).ID; got != want {
+			t.Errorf("LevelOf(%s) = %s, want %s", id, got, want)
+		}
+	}
+	ru, ge := graphtest.Actor(t, c, "ru"), graphtest.Actor(t, c, "ge")
+	if n := len(c.LinksBetween(ru, ge)); n != 0 {
+		t.Errorf("%d links between Russia and Georgia at country level, want 0", n)
+	}
+	if n := len(c.LinksBetween(ru, graphtest.Actor(t, c, "gori"))); n != 1 {
+		t.Errorf("the base's conflict with Gori is not Russia's at country level (%d links)", n)
+	}
+}
