@@ -159,6 +159,7 @@ func newRoot(f *factory) *cobra.Command {
 		newTimelineCmd(f),
 		newValidateCmd(f),
 		newWhyCmd(f),
+		newServeCmd(f),
 		newRenderCmd(f),
 		newPathCmd(f),
 		newConnectCmd(f),
