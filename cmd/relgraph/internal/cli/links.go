@@ -18,11 +18,15 @@ func newLinksCmd(f *factory) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "links [ACTOR [ACTOR]]",
 		Short: "List the links of one actor, between two, or all",
-		Long: `List links oldest first. With one actor, the links that touch it; with two, the links between
-them. Places that stand for an actor and actors that belong to it (its capital, cities, companies,
-people) count as that actor unless --literal: 'links Baku Moscow' lists Azerbaijan–Russia links.`,
+		Long: `List links oldest first. With one actor, the links it took part in: as one of their ends or in a
+role (the host of a visit, its place, the body that announced it); with two, the links between them:
+one at an end and the other at the other end or in a role. Places that stand for an actor and actors
+that belong to it (its capital, companies, ministries, people) count as that actor unless --literal:
+'links Baku Moscow' lists Azerbaijan–Russia links, Putin's visits among them.`,
 		Example: `  relgraph links azerbaijan russia --kinds arms_sale
   relgraph links Baku Moscow --since 2020
+  relgraph links "Vladimir Putin" Azerbaijan --literal
+  relgraph links putin "ilham aliyev"
   relgraph links --kinds pipeline --json`,
 		Args:              rangeArgs(0, 2, "at most two actors"),
 		ValidArgsFunction: f.data.completeActors,

@@ -20,10 +20,11 @@ func newTimelineCmd(f *factory) *cobra.Command {
 		Short: "The dated links and events of an actor or a relationship, oldest first",
 		Long: `Print the history of an actor, or of the relationship between two actors, oldest first: events on
 their day, lasting links at their start (and again at their end, marked "ends"). Undated links
-come last. An actor's capital, cities, companies and people count as the actor unless --literal, so
-'timeline azerbaijan russia' includes Putin's visits to Baku and SOCAR's deals with Rosneft.
---since/--until cut the window.`,
+come last. An actor's capital, companies, ministries and people count as the actor unless --literal,
+so 'timeline azerbaijan russia' includes Putin's visits to Baku and SOCAR's deals with Rosneft; a
+link an actor had a role in (host, place…) is part of its timeline. --since/--until cut the window.`,
 		Example: `  relgraph timeline azerbaijan russia
+  relgraph timeline "Ilham Aliyev"
   relgraph timeline azerbaijan russia --since 2016 --until 2020
   relgraph timeline nagorno-karabakh --json`,
 		Args:              rangeArgs(1, 2, "one or two actors"),
