@@ -3,6 +3,7 @@ package text
 import (
 	"fmt"
 	"maps"
+	"math"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -200,4 +201,26 @@ func uniq(s []string) []string {
 		}
 	}
 	return out
+}
+
+// sparks are the eight heights of a sparkline.
+var sparks = []rune("▁▂▃▄▅▆▇█")
+
+// Sparkline draws values as a line of block characters, one per value, scaled so that hi is the
+// tallest (values at or above hi are full blocks, 0 and below the lowest); a NaN value, for no value,
+// is a space.
+func Sparkline(values []float64, hi float64) string {
+	var b strings.Builder
+	for _, v := range values {
+		switch {
+		case math.IsNaN(v):
+			b.WriteByte(' ')
+		case hi <= 0 || v <= 0:
+			b.WriteRune(sparks[0])
+		default:
+			i := int(math.Round(v / hi * float64(len(sparks)-1)))
+			b.WriteRune(sparks[min(max(i, 0), len(sparks)-1)])
+		}
+	}
+	return b.String()
 }

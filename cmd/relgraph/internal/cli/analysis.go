@@ -54,6 +54,7 @@ type rankOptions struct {
 	by   string
 	top  int
 	kind string
+	over overOptions
 }
 
 func newRankCmd(f *factory) *cobra.Command {
@@ -79,11 +80,23 @@ func newRankCmd(f *factory) *cobra.Command {
 	cmd.Flags().StringVar(&opts.by, "by", "betweenness", "`measure`: degree, betweenness or pagerank")
 	countFlag(cmd.Flags(), &opts.top, "top", 20, 0, 0, "", "show the best `N` (0: all)")
 	cmd.Flags().StringVar(&opts.kind, "kind", "", "only rank actors of this `kind` (scores still use the whole graph)")
+	addOverFlags(cmd, &opts.over)
 	_ = cmd.RegisterFlagCompletionFunc("by", cobra.FixedCompletions([]string{"degree", "betweenness", "pagerank"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
 func runRank(opts *rankOptions) error {
+	if opts.over.span != "" {
+		o, err := opts.data.over(opts.over)
+		if err != nil {
+			return err
+		}
+		ans, err := o.Rank(opts.by, opts.top, opts.kind)
+		if err != nil {
+			return err
+		}
+		return opts.out.emit(ans.JSON(), ans.Text)
+	}
 	v, err := opts.data.view()
 	if err != nil {
 		return err
@@ -102,6 +115,7 @@ type chokepointsOptions struct {
 
 	directed bool
 	actors   []string // none, or A and B
+	over     overOptions
 }
 
 func newChokepointsCmd(f *factory) *cobra.Command {
@@ -124,12 +138,24 @@ disconnects A from B — the chokepoints between them. Links are taken as undire
 		},
 	}
 	cmd.Flags().BoolVar(&opts.directed, "directed", false, "with A and B, follow link directions from A to B")
+	addOverFlags(cmd, &opts.over)
 	return cmd
 }
 
 func runChokepoints(opts *chokepointsOptions) error {
 	if len(opts.actors) == 1 {
 		return usagef("chokepoints takes no actors, or two (A and B)")
+	}
+	if opts.over.span != "" {
+		if len(opts.actors) > 0 {
+			return usagef("chokepoints --over lists the articulation points at each step; it takes no actors")
+		}
+		o, err := opts.data.over(opts.over)
+		if err != nil {
+			return err
+		}
+		ans := o.Chokepoints()
+		return opts.out.emit(ans.JSON(), ans.Text)
 	}
 	v, err := opts.data.view()
 	if err != nil {
@@ -151,7 +177,8 @@ type balanceOptions struct {
 	data *dataset
 	out  *printer
 
-	top int
+	top  int
+	over overOptions
 }
 
 func newBalanceCmd(f *factory) *cobra.Command {
@@ -175,10 +202,19 @@ balanced triangles. Unbalanced triangles are listed with those held by the most 
 		},
 	}
 	countFlag(cmd.Flags(), &opts.top, "top", 20, 0, 0, "", "list at most `N` unbalanced triangles (0: all)")
+	addOverFlags(cmd, &opts.over)
 	return cmd
 }
 
 func runBalance(opts *balanceOptions) error {
+	if opts.over.span != "" {
+		o, err := opts.data.over(opts.over)
+		if err != nil {
+			return err
+		}
+		ans := o.Balance()
+		return opts.out.emit(ans.JSON(), ans.Text)
+	}
 	v, err := opts.data.view()
 	if err != nil {
 		return err

@@ -96,6 +96,10 @@ func TestGolden(t *testing.T) {
 		{"chokepoints-baku-italy.json", []string{"chokepoints", "baku", "italy", "--kinds", "pipeline", "--json"}},
 		{"balance.txt", []string{"balance"}},
 		{"balance.json", []string{"balance", "--top", "3", "--json"}},
+		{"rank-over.txt", []string{"rank", "--over", "2008..2024", "--step", "4y", "--top", "6"}},
+		{"rank-over-country.json", []string{"rank", "--over", "2012..2024", "--every", "6y", "--top", "3", "--level", "country", "--json"}},
+		{"balance-over-country.txt", []string{"balance", "--over", "2012..2024", "--step", "4y", "--level", "country"}},
+		{"chokepoints-over.txt", []string{"chokepoints", "--over", "1991..2024", "--step", "3y", "--exclude-kinds", "located_in"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
