@@ -10,6 +10,7 @@ import (
 
 	"github.com/relgraph/relgraph/graph"
 	"github.com/relgraph/relgraph/graph/query"
+	"github.com/relgraph/relgraph/render"
 	"github.com/relgraph/relgraph/render/jsonout"
 	"github.com/relgraph/relgraph/render/text"
 )
@@ -24,7 +25,7 @@ type RankOver struct {
 	Rows []RankRow
 }
 
-// RankRow is one actor's scores and ranks over the steps.
+// RankRow is one actor's scores and ranks over the steps; tied scores share a rank.
 type RankRow struct {
 	Actor  string
 	Name   string
@@ -44,6 +45,7 @@ func (o *OverTime) Rank(by string, top int, kind string) (*RankOver, error) {
 			return nil, err
 		}
 		out.Method = r.Result.Method
+		ranks := competitionRanks(r.Result.Actors)
 		for pos, s := range r.Result.Actors {
 			row := rows[s.Actor]
 			if row == nil {
@@ -57,15 +59,16 @@ func (o *OverTime) Rank(by string, top int, kind string) (*RankOver, error) {
 				}
 				rows[s.Actor] = row
 			}
-			row.Scores[i], row.Ranks[i] = s.Score, pos+1
+			row.Scores[i], row.Ranks[i] = s.Score, ranks[pos]
 		}
 	}
 	// An actor that entered the top late has its earlier scores too: fill them from every step.
 	for i, v := range o.Views {
 		r, _ := v.Rank(by, 0, kind)
+		ranks := competitionRanks(r.Result.Actors)
 		for pos, s := range r.Result.Actors {
 			if row := rows[s.Actor]; row != nil && row.Ranks[i] == 0 {
-				row.Scores[i], row.Ranks[i] = s.Score, pos+1
+				row.Scores[i], row.Ranks[i] = s.Score, ranks[pos]
 			}
 		}
 	}
@@ -93,6 +96,20 @@ func (o *OverTime) Rank(by string, top int, kind string) (*RankOver, error) {
 		return cmp.Or(cmp.Compare(best(&x), best(&y)), cmp.Compare(last(&y), last(&x)), strings.Compare(x.Actor, y.Actor))
 	})
 	return out, nil
+}
+
+// competitionRanks returns the rank of each score of a ranking, best first: one more than the number
+// of scores above it, so that tied actors share a rank (1, 2, 2, 4).
+func competitionRanks(scores []query.Score) []int {
+	out := make([]int, len(scores))
+	for i := range scores {
+		if i > 0 && scores[i].Score == scores[i-1].Score {
+			out[i] = out[i-1]
+		} else {
+			out[i] = i + 1
+		}
+	}
+	return out
 }
 
 // JSON returns the answer's --json shape: the steps, and per actor its score and rank at each (null
@@ -489,4 +506,23 @@ func (a *ChokepointsOver) Text(w io.Writer) error {
 	_, err := fmt.Fprintf(w, "(one mark per step from %s to %s: █ where the actor is an articulation point, whose removal splits the graph of that step)\n",
 		a.Over.Steps[0], a.Over.Steps[len(a.Over.Steps)-1])
 	return err
+}
+
+// Chart returns the line chart of the scores of the first top rows (ten at most).
+func (a *RankOver) Chart(top int) *render.LineChart {
+	c := &render.LineChart{
+		Title:  fmt.Sprintf("%s at each step, %s", strings.ToUpper(a.By[:1])+a.By[1:], a.Over.span()),
+		Steps:  a.Over.labels(),
+		YLabel: a.By,
+	}
+	if f := a.Over.Views; len(f) > 0 && f[0].Filter != "" {
+		c.Title += " (" + f[0].Filter + ")"
+	}
+	for i, r := range a.Rows {
+		if i >= min(top, 10) && top > 0 || i >= 10 {
+			break
+		}
+		c.Series = append(c.Series, render.Series{Name: r.Name, Values: r.Scores})
+	}
+	return c
 }

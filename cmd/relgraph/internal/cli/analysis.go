@@ -1,6 +1,9 @@
 package cli
 
 import (
+	"path/filepath"
+	"strings"
+
 	"github.com/spf13/cobra"
 )
 
@@ -94,6 +97,12 @@ func runRank(opts *rankOptions) error {
 		ans, err := o.Rank(opts.by, opts.top, opts.kind)
 		if err != nil {
 			return err
+		}
+		if strings.EqualFold(filepath.Ext(opts.out.output), ".svg") {
+			if opts.out.isJSON() {
+				return usagef("-o %s draws a chart; --json does not apply", opts.out.output)
+			}
+			return writeFileStream(opts.out.output, ans.Chart(opts.top).WriteSVG)
 		}
 		return opts.out.emit(ans.JSON(), ans.Text)
 	}
