@@ -25,6 +25,7 @@ type diffOptions struct {
 	ctx  context.Context
 
 	summary  bool
+	brokers  bool
 	exitCode bool // exit 1 when something changed
 	quiet    bool // print nothing; implies exitCode
 	focus    string
@@ -53,7 +54,10 @@ sign, weight, roles, attributes or sources, followed by each changed field as 'f
 renamed to a new id shows as removed and added. --kinds and --exclude-kinds apply to both sides;
 --at, --since and --until apply to PATH arguments only (an @DATE argument sets its own date).
 
---summary prints counts per kind; --json the changes in full. With -o FILE.svg, .png or .dot the
+--summary prints counts per kind; --json the changes in full. --brokers answers how brokerage
+changed instead: the actors that became or stopped being articulation points, the ties that became
+or stopped being bridges, the biggest risers and fallers in betweenness, and the groups of actors
+that lost or gained their only connection, each with the added or removed links that did it. With -o FILE.svg, .png or .dot the
 union of both snapshots is drawn: added in green, removed in red, changed in orange, unchanged in
 grey; --focus ACTOR --depth N draws only the actors within N links of ACTOR in either snapshot (and
 also cuts the text and JSON output down to them).
@@ -63,6 +67,7 @@ Exit status: 0, also when something changed. With --exit-code, as with diff(1) a
 implies --exit-code, for scripts: 'relgraph diff old.json new.json --quiet || echo changed'.`,
 		Example: `  relgraph diff @2016 @2020
   relgraph diff @2020 @2024 --summary
+  relgraph diff @2012 @2024 --brokers --level country
   relgraph diff @2020 @2024 --kinds alliance,energy_deal,membership
   relgraph diff old.json new.json --json
   relgraph diff @2012 @2024 --focus azerbaijan --depth 1 -o azerbaijan-2012-2024.svg
@@ -85,6 +90,7 @@ implies --exit-code, for scripts: 'relgraph diff old.json new.json --quiet || ec
 	}
 	fl := cmd.Flags()
 	fl.BoolVar(&o.summary, "summary", false, "print only the number of changes per kind")
+	fl.BoolVar(&o.brokers, "brokers", false, "how brokerage changed: articulation points, bridges, betweenness and who can reach whom, with the links that did it")
 	fl.BoolVar(&o.exitCode, "exit-code", false, "exit 1 when something changed, 0 when nothing did (2 on errors)")
 	fl.BoolVarP(&o.quiet, "quiet", "q", false, "print nothing; the exit status says whether something changed (implies --exit-code)")
 	fl.StringVar(&o.focus, "focus", "", "only the changes around `ACTOR`")
@@ -135,6 +141,16 @@ func runDiff(o *diffOptions) error {
 		if sides[i], err = diffSide(o.data, arg, f); err != nil {
 			return err
 		}
+	}
+	if o.brokers {
+		if o.summary || o.focus != "" || format != "" || o.quiet {
+			return usagef("--brokers is an answer of its own: it does not go with --summary, --focus, --quiet or a drawing")
+		}
+		b, err := answer.NewBrokers(sides[0], sides[1])
+		if err != nil {
+			return err
+		}
+		return o.out.emit(b.JSON(), b.Text)
 	}
 	ans, err := answer.NewDiff(sides[0], sides[1], o.focus, o.depth, o.data.filterDesc())
 	if err != nil {

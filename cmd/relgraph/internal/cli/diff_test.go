@@ -21,6 +21,8 @@ func TestDiffGolden(t *testing.T) {
 		{"diff-2020-2024.txt", []string{"diff", "@2020", "@2024"}},
 		{"diff-2020-2024-summary.txt", []string{"diff", "@2020", "@2024", "--summary"}},
 		{"diff-2020-2024-alliances.json", []string{"diff", "@2020", "@2024", "--kinds", "alliance,membership,energy_deal", "--json"}},
+		{"diff-2012-2024-brokers-country.txt", []string{"diff", "@2012", "@2024", "--brokers", "--level", "country"}},
+		{"diff-2016-2024-brokers.json", []string{"diff", "@2016", "@2024", "--brokers", "--kinds", "pipeline,railway", "--json"}},
 		{"diff-2012-2024-gazprom.txt", []string{"diff", "@2012", "@2024", "--focus", "gazprom"}},
 		{"diff-2024-2024-06.txt", []string{"diff", "@2024", "@2024-06"}}, // the year holds the August events
 		{"diff-none.txt", []string{"diff", "@2023", "@2023-06"}},

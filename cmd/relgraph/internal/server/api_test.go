@@ -54,6 +54,7 @@ func TestAPIMatchesCLI(t *testing.T) {
 		{"/api/chokepoints?a=baku&b=italy&kinds=pipeline", "chokepoints-baku-italy.json"},
 		{"/api/balance?top=3", "balance.json"},
 		{"/api/diff?old=@2020&new=@2024&kinds=alliance,membership,energy_deal", "diff-2020-2024-alliances.json"},
+		{"/api/diff?old=@2016&new=@2024&brokers=true&kinds=pipeline,railway", "diff-2016-2024-brokers.json"},
 	} {
 		t.Run(tt.file, func(t *testing.T) {
 			want, err := os.ReadFile(filepath.Join(golden, tt.file))

@@ -240,6 +240,13 @@ func (s *server) diff(r *request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	if ok, _ := r.flag("brokers"); ok {
+		b, err := answer.NewBrokers(sides[0], sides[1])
+		if err != nil {
+			return nil, err
+		}
+		return b.JSON(), nil
+	}
 	if ok, _ := r.flag("summary"); ok {
 		return d.SummaryJSON(), nil
 	}
